@@ -43,6 +43,7 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    env: { SESSION_SECRET: 'vitest-session-secret-0123456789abcdef', DATABASE_PATH: '.cache/vitest/sto.db' },
     hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,92 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getSessionUser } from './auth/session.server';
+import { useNonce } from './components/nonce';
+import { SiteHeader } from './components/site-header';
+import { getLanguage } from './i18n/i18n.server';
+import stylesheet from './tailwind.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [lang, user] = await Promise.all([getLanguage(request), getSessionUser(request)]);
+  return { lang, user };
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>('root');
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const lang = data?.lang ?? 'nl';
+  const nonce = useNonce();
+  const { t, i18n } = useTranslation();
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [i18n, lang]);
+  return (
+    <html lang={lang} className="h-full">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-full flex-col bg-slate-50 text-slate-900">
+        <a href="#inhoud" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          {t('skipToContent')}
+        </a>
+        <SiteHeader user={data?.user ?? null} />
+        <main id="inhoud" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-700">{t('footer')}</footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t('errors.notFoundTitle'), t('errors.notFound')]
+      : status === 403
+        ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
+        : status === 400 || status === 405 || status === 413
+          ? [t('errors.badRequestTitle'), t('errors.badRequest')]
+          : [t('errors.errorTitle'), t('errors.error')];
+  return (
+    <div className="card max-w-2xl">
+      <h1>{title}</h1>
+      <p className="mt-3">{text}</p>
+      <p className="mt-6">
+        <Link to="/">{t('errors.backHome')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { Outlet } from '@remix-run/react';
+import { requireSupporter } from '~/auth/session.server';
+
+/** The supporters' area. Every child loader and action checks the role again itself. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSupporter(request);
+  return null;
+}
+
+export default function SupporterLayout() {
+  return <Outlet />;
+}

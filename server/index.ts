@@ -1,0 +1,97 @@
+/**
+ * The production and development server: Express serving the Remix app, with compression, security
+ * headers, one log line per request, the mail delivery loop and a clean stop on SIGTERM.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import { ConfigError, loadConfig } from '../app/config.server';
+import { startDeliveryLoop, startReminderJob } from '../app/mail/deliver.server';
+import { startHousekeeping } from '../app/services/housekeeping.server';
+import { closeDb, getDb, migrateDatabase } from '../db/client';
+import { seedIfEmpty } from '../db/seed';
+import { bodyLimit, requestLog, securityHeaders } from './security';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  // The Remix build reads the configuration again; hand it the (possibly generated) secret.
+  process.env.SESSION_SECRET = config.SESSION_SECRET;
+  const production = config.NODE_ENV === 'production';
+
+  const db = getDb(config.DATABASE_PATH);
+  migrateDatabase(db);
+  if (await seedIfEmpty(db, { now: Date.now() })) console.log(`Seeded demo data into ${config.DATABASE_PATH}`);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY === '1');
+  app.use(requestLog());
+  app.use(compression());
+  app.use(securityHeaders({ production, https: config.APP_URL.startsWith('https://') }));
+  app.use(bodyLimit(1024 * 1024));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (production) {
+    app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+    app.use(express.static('build/client', { maxAge: '1h' }));
+    build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild;
+  } else {
+    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }));
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  }
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: production ? 'production' : 'development',
+      getLoadContext: (req, res) => ({
+        cspNonce: String(res.locals.cspNonce ?? ''),
+        clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+      }),
+    }),
+  );
+
+  const stopDelivery = startDeliveryLoop(db, {});
+  const stopReminders = startReminderJob(db, {});
+  const stopHousekeeping = startHousekeeping(db);
+
+  const server = app.listen(config.PORT, () => {
+    console.log(`STO Ondersteuning listening on http://localhost:${config.PORT} (${production ? 'production' : 'development'})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing requests in flight, then stopping.`);
+    stopDelivery();
+    stopReminders();
+    stopHousekeeping();
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    force.unref();
+    server.close(() => {
+      closeDb();
+      console.log('Stopped cleanly.');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();
