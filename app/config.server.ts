@@ -39,7 +39,7 @@ export class ConfigError extends Error {}
  * outside production and for the local demo on localhost, so a newcomer needs no set-up; a production
  * deployment (APP_URL not on localhost) must set it.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

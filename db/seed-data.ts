@@ -468,7 +468,7 @@ export const SCHOOL_NAMES = [
   'Lyceum en vmbo De Horizon',
 ] as const;
 
-export const QUESTIONS: Record<SupportTypeKey, readonly string[]> = {
+export const QUESTIONS: Record<Exclude<SupportTypeKey, 'thema'>, readonly string[]> = {
   critical_friend: [
     'Wij willen graag een critical friend die met onze projectleider en penvoerder kijkt of de aanpak in ons plan haalbaar is voordat we in januari starten.',
     'Graag een gesprek met een critical friend over de verdeling van taken tussen de vmbo-scholen en het mbo in ons plan.',
@@ -490,14 +490,6 @@ export const QUESTIONS: Record<SupportTypeKey, readonly string[]> = {
     'Wij zoeken ondersteuning bij het opzetten van hybride docentschap met bedrijven in de regio.',
     'Graag hulp bij het inrichten van intervisie voor docenten die lessen in het gedeelde techlab verzorgen.',
   ],
-  thema: [
-    'Wij willen onze LOB-activiteiten beter laten aansluiten op de technieksector in de regio. Graag ondersteuning op dit speerpunt.',
-    'Hoe zetten we een techniekbus in voor het primair onderwijs zonder dat het een losse activiteit blijft?',
-    'Ons speerpunt duurzaamheid en energietransitie vraagt om nieuwe lesmodules. Wie denkt mee over de opzet?',
-    'We willen techniek ook een plek geven in de TL/mavo en in vmbo Groen. Graag iemand met ervaring op dit thema.',
-    'Hoe borgen we de regionale organisatie na de subsidieperiode? We zoeken hulp bij een eerste verkenning.',
-    'Graag ondersteuning bij het gezamenlijk gebruik van machines en faciliteiten tussen de scholen.',
-  ],
   herschrijven: [
     'Ons plan moet opnieuw worden ingediend. Wij zoeken hulp bij het aanscherpen van de doelen en de begroting.',
     'De beoordelingscommissie vraagt om een duidelijkere onderbouwing van de cofinanciering. Kan iemand meelezen en meeschrijven?',
@@ -510,6 +502,20 @@ export const QUESTIONS: Record<SupportTypeKey, readonly string[]> = {
     'Graag hulp bij het inrichten van de monitor: welke gegevens moeten we per school bijhouden?',
     'Hoe verantwoorden we investeringen in machines die door meerdere scholen worden gebruikt?',
   ],
+};
+
+/** Questions for support on a theme, one per speerpunt. */
+export const THEME_QUESTIONS: Record<ThemeKey, string> = {
+  instroom: 'Hoe zetten we een techniekbus of ons techlab in om meer leerlingen voor techniek te laten kiezen, zonder dat het een losse activiteit blijft?',
+  lob: 'Wij willen onze LOB-activiteiten beter laten aansluiten op de technieksector in de regio. Graag ondersteuning op dit speerpunt.',
+  leerlijnen: 'Hoe maken we de doorlopende leerlijn vmbo–mbo concreet voor installatietechniek en elektrotechniek? De examenprogramma’s sluiten nog niet aan.',
+  docenten: 'Wij verliezen techniekdocenten aan het bedrijfsleven. Wie denkt mee over professionalisering en het behoud van onze docenten?',
+  bedrijfsleven: 'Hoe krijgen we meer gastlessen en stageplekken bij bedrijven in de regio, en hoe houden we dat na het eerste jaar vol?',
+  faciliteiten: 'Graag ondersteuning bij het gezamenlijk gebruik van machines en faciliteiten tussen de scholen: planning, vervoer en onderhoud.',
+  profielen: 'We willen techniek ook een plek geven in de TL/mavo en in vmbo Groen. Graag iemand met ervaring op dit thema.',
+  innovatie: 'Ons speerpunt duurzaamheid en energietransitie vraagt om nieuwe lesmodules. Wie denkt mee over de opzet?',
+  po: 'Wij willen structureel samenwerken met de basisscholen, bijvoorbeeld met techniekmiddagen voor groep 7 en 8. Hoe pakken we dat aan?',
+  governance: 'Hoe borgen we de regionale organisatie na de subsidieperiode? We zoeken hulp bij een eerste verkenning.',
 };
 
 /** Questions for regions that write in English (Caribisch Nederland). */

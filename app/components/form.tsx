@@ -9,10 +9,14 @@ export function message(key: string, params?: Record<string, string | number>): 
   return params ? `${key}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : key;
 }
 
+const KEY_PATTERN = /^[a-z][A-Za-z]*(?::[A-Za-z][\w.]*|\.[A-Za-z][\w.]*)(?:\?\S*)?$/;
+
 export function useErrorText() {
   const { t } = useTranslation();
   const translate = t as unknown as (key: string, options?: Record<string, string>) => string;
   return (raw: string) => {
+    // A ready sentence (a booking refusal) is shown as it is; only keys are translated.
+    if (!KEY_PATTERN.test(raw)) return raw;
     const [key, query] = raw.split('?', 2) as [string, string | undefined];
     return translate(key, query ? Object.fromEntries(new URLSearchParams(query)) : undefined);
   };

@@ -10,9 +10,9 @@ type TypeRef = { typeKey: string; typeNameNl: string; typeNameEn: string };
 
 type VisitRef = { regionName: string; startsAt: number };
 
-export type ReasonContext = 'cancel' | 'allotment' | 'adjustment' | 'rules' | 'default_days' | 'decline';
+export type ReasonContext = 'cancel' | 'allotment' | 'adjustment' | 'rules' | 'default_days';
 
-export type RuleField = 'capPerRegion' | 'bookableUntil' | 'defaultMinutes' | 'durationMinutes' | 'minutesSpent';
+export type RuleField = 'capPerRegion' | 'bookableUntil' | 'defaultMinutes' | 'durationMinutes' | 'minutesSpent' | 'year';
 
 export type RefusalParams = {
   invalid_local_time: { input: string };
@@ -123,7 +123,6 @@ const REASON_FOR: Record<ReasonContext, { nl: string; en: string }> = {
   adjustment: { nl: 'het toevoegen of afhalen van dagen', en: 'adding or removing days' },
   rules: { nl: 'het wijzigen van de regels van een soort ondersteuning', en: 'changing the rules of a support type' },
   default_days: { nl: 'het wijzigen van het standaardaantal dagen per jaar', en: 'changing the default days per year' },
-  decline: { nl: 'het afwijzen van een toewijzing', en: 'declining an assignment' },
 };
 
 const FIELD: Record<RuleField, { nl: string; en: string }> = {
@@ -132,6 +131,7 @@ const FIELD: Record<RuleField, { nl: string; en: string }> = {
   defaultMinutes: { nl: 'de standaardduur in minuten', en: 'the default length in minutes' },
   durationMinutes: { nl: 'de duur in minuten', en: 'the length in minutes' },
   minutesSpent: { nl: 'de bestede tijd in minuten', en: 'the minutes spent' },
+  year: { nl: 'het jaar', en: 'the year' },
 };
 
 const SENTENCES: { [C in RefusalCode]: Sentences<RefusalParams[C]> } = {

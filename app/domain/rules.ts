@@ -313,6 +313,11 @@ export function decideAssignment(f: { request: { status: string }; region: Regio
   );
 }
 
+/** Only supporters have unavailability blocks (inactive ones may still record theirs). */
+export function decideUnavailability(f: { supporter: SupporterFacts }): Decision {
+  return f.supporter.role === 'supporter' ? OK : refuse(refusal('not_a_supporter', { userName: f.supporter.name }));
+}
+
 /** A supporter answers an assignment that is theirs and still pending. */
 export function decideAssignmentResponse(f: {
   request: { supporterId: number | null; assignmentStatus: string | null };
@@ -344,6 +349,13 @@ export function checkLedgerStaysNonNegative(region: RegionFacts, year: number, a
   );
 }
 
+/** A ledger year the programme could mean: a whole year between 2000 and 2100. */
+export function checkYear(year: number): Decision {
+  return Number.isSafeInteger(year) && year >= 2000 && year <= 2100
+    ? OK
+    : refuse(refusal('invalid_value', { field: 'year', value: year }));
+}
+
 /** Setting a region's allotment for a year (before adjustments) with a reason. */
 export function decideSetAllotment(f: {
   region: RegionFacts;
@@ -355,6 +367,7 @@ export function decideSetAllotment(f: {
 }): Decision {
   return firstRefusal(
     () => requireReason(f.reason, 'allotment'),
+    () => checkYear(f.year),
     () => (isValidHalfDays(f.halfDays) ? OK : refuse(refusal('invalid_half_days', { halfDays: f.halfDays }))),
     () => checkLedgerStaysNonNegative(f.region, f.year, f.after),
   );
@@ -370,6 +383,7 @@ export function decideAdjustment(f: {
 }): Decision {
   return firstRefusal(
     () => requireReason(f.reason, 'adjustment'),
+    () => checkYear(f.year),
     () =>
       Number.isSafeInteger(f.deltaHalfDays) && f.deltaHalfDays !== 0
         ? OK
@@ -379,6 +393,13 @@ export function decideAdjustment(f: {
         ? OK
         : checkLedgerStaysNonNegative(f.region, f.year, { ...f.before, allotted: f.before.allotted + f.deltaHalfDays }),
   );
+}
+
+/** An instant given as plain ms, as Amsterdam wall-clock input, or null for none. */
+export function resolveOptionalInstant(value: number | string | null): { ok: true; ms: number | null } | Refused {
+  if (value === null || typeof value === 'number') return { ok: true, ms: value };
+  const parsed = localInstant(value);
+  return parsed.ok ? { ok: true, ms: parsed.ms } : parsed;
 }
 
 export type SupportTypeRuleChanges = {

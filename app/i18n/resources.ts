@@ -4,10 +4,12 @@
  */
 import { common as commonNl } from './locales/common.nl';
 import { common as commonEn } from './locales/common.en';
+import { request as requestNl } from './locales/request.nl';
+import { request as requestEn } from './locales/request.en';
 
 export const resources = {
-  nl: { common: commonNl },
-  en: { common: commonEn },
+  nl: { common: commonNl, request: requestNl },
+  en: { common: commonEn, request: requestEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

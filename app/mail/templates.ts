@@ -146,12 +146,10 @@ const COPY: Record<Language, Copy> = {
     },
     invitationIntro: {
       supporter: (v) => [
-        `U bent ingepland als ondersteuner voor een bezoek aan ${v.regionName}.`,
-        'De agenda-uitnodiging zit in de bijlage.',
+        `U bent ingepland als ondersteuner voor een bezoek aan ${v.regionName}. De agenda-uitnodiging zit in de bijlage.`,
       ],
       contact: (v) => [
-        `Er is een bezoek gepland voor uw aanvraag: ${v.supporterName} komt bij u langs.`,
-        'De agenda-uitnodiging zit in de bijlage.',
+        `Er is een bezoek gepland voor uw aanvraag: ${v.supporterName} komt bij u langs. De agenda-uitnodiging zit in de bijlage.`,
       ],
     },
     intro: {
@@ -196,12 +194,10 @@ const COPY: Record<Language, Copy> = {
     },
     invitationIntro: {
       supporter: (v) => [
-        `You have been scheduled as the supporter for a visit to ${v.regionName}.`,
-        'The calendar invitation is attached.',
+        `You have been scheduled as the supporter for a visit to ${v.regionName}. The calendar invitation is attached.`,
       ],
       contact: (v) => [
-        `A visit has been scheduled for your request: ${v.supporterName} will come and see you.`,
-        'The calendar invitation is attached.',
+        `A visit has been scheduled for your request: ${v.supporterName} will come and see you. The calendar invitation is attached.`,
       ],
     },
     intro: {

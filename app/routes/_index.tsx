@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '~db/client';
-import { getDefaultHalfDaysPerYear } from '~/services/settings.server';
-import { formatDays } from '~/i18n/format';
+import { formatDayNumber } from '~/domain/days';
+import { defaultHalfDaysPerYear } from '~/services/common.server';
 import { getLanguage } from '~/i18n/i18n.server';
 
 export const meta: MetaFunction = () => [{ title: 'STO Ondersteuning' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  return { days: formatDays(getDefaultHalfDaysPerYear(getDb()), lang, { unit: false }) };
+  return { days: formatDayNumber(defaultHalfDaysPerYear(getDb()), lang) };
 }
 
 export default function Home() {

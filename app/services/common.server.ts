@@ -116,14 +116,31 @@ export function bookedHalfDays(tx: Queryable, regionId: number, year: number): {
   return sumVisitHalfDays(rows);
 }
 
-/** The ledger figures for a region and year, as they stand. */
-export function ledgerFigures(tx: Queryable, regionId: number, year: number): LedgerFigures {
-  const allotted = allottedHalfDays({
+export type LedgerParts = {
+  allotmentHalfDays: number | null;
+  defaultHalfDays: number;
+  adjustmentsHalfDays: number;
+  planned: number;
+  used: number;
+};
+
+/** Everything the ledger of a region and year is made of, as it stands. */
+export function ledgerParts(tx: Queryable, regionId: number, year: number): LedgerParts {
+  return {
     allotmentHalfDays: allotmentRow(tx, regionId, year),
     defaultHalfDays: defaultHalfDaysPerYear(tx),
     adjustmentsHalfDays: adjustmentsSum(tx, regionId, year),
-  });
-  return { allotted, ...bookedHalfDays(tx, regionId, year) };
+    ...bookedHalfDays(tx, regionId, year),
+  };
+}
+
+export function figuresOf(parts: LedgerParts): LedgerFigures {
+  return { allotted: allottedHalfDays(parts), planned: parts.planned, used: parts.used };
+}
+
+/** The ledger figures for a region and year, as they stand. */
+export function ledgerFigures(tx: Queryable, regionId: number, year: number): LedgerFigures {
+  return figuresOf(ledgerParts(tx, regionId, year));
 }
 
 export function actorKind(actorUserId: number | null): 'user' | 'system' {

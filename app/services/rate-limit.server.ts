@@ -1,41 +1,31 @@
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
-import type { Db } from '~db/client';
+import type { Db, Tx } from '~db/client';
 import { rateLimitEvents } from '~db/schema';
 
-export type Bucket = { bucket: string; key: string; limit: number };
+/** At most `limit` events with this bucket and key within `windowMs`. */
+export type Bucket = { bucket: string; key: string; limit: number; windowMs: number };
 
 /**
- * Counts one event in every bucket, unless one of them is already at its limit within the window.
- * The check and the write run in one immediate transaction, so parallel attempts can't slip through.
- * Returns the ids of the events written, for `release` (e.g. a sign-in that turned out right).
+ * Inside the caller's transaction: counts one event in every bucket, unless one of them is already
+ * at its limit. Returns the ids of the events written (for `release`), or null when refused.
  */
-export function consume(
-  db: Db,
-  buckets: Bucket[],
-  { windowMs, now }: { windowMs: number; now: number },
-): { ok: true; eventIds: number[] } | { ok: false } {
-  return db.transaction(
-    (tx) => {
-      for (const b of buckets) {
-        const row = tx
-          .select({ n: sql<number>`count(*)` })
-          .from(rateLimitEvents)
-          .where(and(eq(rateLimitEvents.bucket, b.bucket), eq(rateLimitEvents.key, b.key), gte(rateLimitEvents.at, now - windowMs)))
-          .get();
-        if ((row?.n ?? 0) >= b.limit) return { ok: false as const };
-      }
-      const eventIds = buckets.map(
-        (b) =>
-          tx
-            .insert(rateLimitEvents)
-            .values({ bucket: b.bucket, key: b.key, at: now })
-            .returning({ id: rateLimitEvents.id })
-            .get().id,
-      );
-      return { ok: true as const, eventIds };
-    },
-    { behavior: 'immediate' },
+export function tryConsume(tx: Tx, buckets: Bucket[], now: number): number[] | null {
+  for (const b of buckets) {
+    const row = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(rateLimitEvents)
+      .where(and(eq(rateLimitEvents.bucket, b.bucket), eq(rateLimitEvents.key, b.key), gte(rateLimitEvents.at, now - b.windowMs)))
+      .get();
+    if ((row?.n ?? 0) >= b.limit) return null;
+  }
+  return buckets.map(
+    (b) => tx.insert(rateLimitEvents).values({ bucket: b.bucket, key: b.key, at: now }).returning({ id: rateLimitEvents.id }).get().id,
   );
+}
+
+/** tryConsume in its own immediate transaction, so parallel attempts can't slip through together. */
+export function consume(db: Db, buckets: Bucket[], now: number): number[] | null {
+  return db.transaction((tx) => tryConsume(tx, buckets, now), { behavior: 'immediate' });
 }
 
 /** Takes back events that should not count (a successful sign-in). */

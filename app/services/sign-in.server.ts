@@ -16,15 +16,16 @@ export type SignInResult = { ok: true; userId: number } | { ok: false; reason: '
  */
 export async function signIn(db: Db, input: { email: string; password: string; ip: string; now: number }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
+  const limit = { limit: SIGN_IN_MAX_FAILURES, windowMs: SIGN_IN_WINDOW_MS };
   const slot = consume(
     db,
     [
-      { bucket: 'sign-in:account', key: email, limit: SIGN_IN_MAX_FAILURES },
-      { bucket: 'sign-in:address', key: input.ip, limit: SIGN_IN_MAX_FAILURES },
+      { bucket: 'sign-in:account', key: email, ...limit },
+      { bucket: 'sign-in:address', key: input.ip, ...limit },
     ],
-    { windowMs: SIGN_IN_WINDOW_MS, now: input.now },
+    input.now,
   );
-  if (!slot.ok) return { ok: false, reason: 'tooMany' };
+  if (!slot) return { ok: false, reason: 'tooMany' };
 
   const user = db
     .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
@@ -34,6 +35,6 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   // Compare against a dummy hash for an unknown e-mail, so the answer takes as long either way.
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
   if (!user || !matches || !user.active) return { ok: false, reason: 'invalid' };
-  release(db, slot.eventIds);
+  release(db, slot);
   return { ok: true, userId: user.id };
 }

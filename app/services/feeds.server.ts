@@ -1,0 +1,80 @@
+/**
+ * Private calendar feeds: one live token per owner (a supporter, a region, the team), stored as a
+ * hash; issuing a new one replaces the old, whose URL then stops working. A feed lists the owner's
+ * visits that are not cancelled, with the same UID and SEQUENCE as the invitations, and carries no
+ * attendees and no e-mail addresses.
+ */
+import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { buildFeed } from '~/calendar/ics';
+import { visitCalendarEvent } from '~/calendar/visit-event';
+import { hashToken, newToken } from '~/auth/tokens.server';
+import { getMailConfig } from '~/mail/mail-config.server';
+import { supporterVisitUrl } from '~/mail/outbox.server';
+import { selectVisitRecords, visitMessageFacts } from '~/mail/visit-facts.server';
+import type { Db } from '~db/client';
+import { calendarFeeds, regions, users, visits, type FeedOwner, type Language } from '~db/schema';
+
+/** The team's feed has no owner row of its own. */
+export const TEAM_OWNER_ID = 0;
+
+/** A new secret feed token for the owner (256 random bits); any previous one stops working. */
+export function issueFeedToken(db: Db, ownerKind: FeedOwner, ownerId: number, now: number = Date.now()): string {
+  const token = newToken();
+  const row = { ownerKind, ownerId: ownerKind === 'team' ? TEAM_OWNER_ID : ownerId, tokenHash: hashToken(token), createdAt: now };
+  db.insert(calendarFeeds)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [calendarFeeds.ownerKind, calendarFeeds.ownerId],
+      set: { tokenHash: row.tokenHash, createdAt: row.createdAt },
+    })
+    .run();
+  return token;
+}
+
+/** The .ics text of the feed the token opens, or null for an unknown or replaced token. */
+export function feedForToken(db: Db, token: string, now: number): string | null {
+  if (!token) return null;
+  const feed = db
+    .select({ ownerKind: calendarFeeds.ownerKind, ownerId: calendarFeeds.ownerId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, hashToken(token)))
+    .get();
+  if (!feed) return null;
+  const owner = describeOwner(db, feed.ownerKind, feed.ownerId);
+  if (!owner) return null;
+
+  const config = getMailConfig();
+  const records = selectVisitRecords(db, and(ne(visits.status, 'cancelled'), owner.visitFilter));
+  const events = records.map((record) => {
+    const link = feed.ownerKind === 'supporter' ? supporterVisitUrl(config, record.visitId) : config.appUrl;
+    return visitCalendarEvent(visitMessageFacts(record), owner.language, link);
+  });
+  return buildFeed({ name: owner.name, events, dtstamp: now });
+}
+
+interface FeedOwnerView {
+  name: string;
+  language: Language;
+  visitFilter: SQL | undefined;
+}
+
+function describeOwner(db: Db, kind: FeedOwner, id: number): FeedOwnerView | null {
+  switch (kind) {
+    case 'supporter': {
+      const user = db
+        .select({ name: users.name, language: users.language, active: users.active })
+        .from(users)
+        .where(eq(users.id, id))
+        .get();
+      if (!user?.active) return null;
+      return { name: `STO Ondersteuning – ${user.name}`, language: user.language, visitFilter: eq(visits.supporterId, id) };
+    }
+    case 'region': {
+      const region = db.select({ name: regions.name }).from(regions).where(eq(regions.id, id)).get();
+      if (!region) return null;
+      return { name: `STO Ondersteuning – ${region.name}`, language: 'nl', visitFilter: eq(visits.regionId, id) };
+    }
+    case 'team':
+      return { name: 'STO Ondersteuning – alle bezoeken', language: 'nl', visitFilter: undefined };
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The race: many contenders, each in its own worker thread with its own SQLite connection to the
+ * same file, try to take the last place at the same instant. BEGIN IMMEDIATE plus the busy timeout
+ * must let exactly the allowed number through; the rest get the refusal, nobody an error.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAllotment } from '~/services/ledger.server';
+import { regionLedger } from '~/services/read-models.server';
+import { scheduleVisit, type ScheduleVisitInput } from '~/services/visits.server';
+import type { RaceAttempt, RaceOutcome } from '../helpers/booking-race-worker';
+import { createTestDb } from '../helpers/db';
+import { ams, bookingWorld, insertSupporter } from '../helpers/fixtures';
+
+const CONTENDERS = 50;
+const WORKER_FILE = path.resolve(__dirname, '../helpers/booking-race-worker.ts');
+
+/** Worker threads can't load TypeScript themselves: a tiny bootstrap loads the worker through tsx. */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import('tsx/esm/api')
+  .then(({ tsImport }) => tsImport(workerData.file, workerData.parentURL))
+  .catch((error) => { console.error(error); process.exit(1); });
+`;
+
+/** A worker's messages in order, however they are batched. */
+class Contender {
+  private readonly inbox: unknown[] = [];
+  private readonly waiting: Array<(message: unknown) => void> = [];
+  readonly worker: Worker;
+
+  constructor(dbFile: string) {
+    this.worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { file: WORKER_FILE, parentURL: pathToFileURL(`${process.cwd()}/`).href, dbFile },
+    });
+    this.worker.on('message', (message: unknown) => {
+      const waiter = this.waiting.shift();
+      if (waiter) waiter(message);
+      else this.inbox.push(message);
+    });
+  }
+
+  next(): Promise<unknown> {
+    if (this.inbox.length) return Promise.resolve(this.inbox.shift());
+    return new Promise((resolve, reject) => {
+      this.waiting.push(resolve);
+      this.worker.once('error', reject);
+    });
+  }
+
+  send(message: RaceAttempt | 'close'): void {
+    this.worker.postMessage(message);
+  }
+}
+
+/** Sends one attempt to every contender, releases them together, and collects the outcomes. */
+async function race(contenders: Contender[], inputs: ScheduleVisitInput[]): Promise<RaceOutcome[]> {
+  const start = new Int32Array(new SharedArrayBuffer(4));
+  contenders.forEach((c, i) => c.send({ input: inputs[i]!, start }));
+  const positions = await Promise.all(contenders.map((c) => c.next()));
+  expect(positions.every((p) => p === 'waiting')).toBe(true);
+  Atomics.store(start, 0, 1);
+  Atomics.notify(start, 0);
+  return (await Promise.all(contenders.map((c) => c.next()))) as RaceOutcome[];
+}
+
+function tally(outcomes: RaceOutcome[]) {
+  const errors = outcomes.filter((o): o is { error: string } => 'error' in o);
+  const succeeded = outcomes.filter((o) => 'ok' in o && o.ok);
+  const refusals = outcomes.flatMap((o) => ('ok' in o && !o.ok ? [o.code] : []));
+  return { errors, succeeded: succeeded.length, refusals };
+}
+
+describe(`booking race between ${CONTENDERS} connections`, () => {
+  const { db, file, close } = createTestDb();
+  const world = bookingWorld(db);
+  const now = ams('2019-09-01T12:00');
+  const actor = { actorUserId: world.coordinatorId, now };
+  // Enough supporters from elsewhere that nobody's diary decides the race.
+  const supporters = [world.anna, world.bram, insertSupporter(db), insertSupporter(db), insertSupporter(db)];
+  const contenders: Contender[] = [];
+
+  /** Attempt i: its own day (no clashes), a supporter in turn, 3 hours (one half-day). */
+  const attempts = (requestId: number, firstDay: string): ScheduleVisitInput[] =>
+    Array.from({ length: CONTENDERS }, (_, i) => {
+      const startsAt = ams(`${firstDay}T10:00`) + i * 24 * 60 * 60 * 1000;
+      return { ...actor, requestId, supporterId: supporters[i % supporters.length]!, when: { startsAt, endsAt: startsAt + 3 * 3600_000 } };
+    });
+
+  beforeAll(async () => {
+    for (let i = 0; i < CONTENDERS; i++) contenders.push(new Contender(file));
+    const ready = await Promise.all(contenders.map((c) => c.next()));
+    expect(ready.every((m) => m === 'ready')).toBe(true);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(
+      contenders.map(async (c) => {
+        c.send('close');
+        await new Promise((resolve) => c.worker.once('exit', resolve));
+      }),
+    );
+    close();
+  });
+
+  it('lets exactly one contender take the last critical-friend slot', async () => {
+    const first = scheduleVisit(db, {
+      ...actor,
+      requestId: world.cfRequestId,
+      supporterId: world.anna,
+      when: { startLocal: '2019-09-20T10:00', durationMinutes: 180 },
+    });
+    expect(first.ok).toBe(true);
+
+    const outcomes = await race(contenders, attempts(world.cfRequestId, '2019-10-01'));
+    const { errors, succeeded, refusals } = tally(outcomes);
+    expect(errors).toEqual([]);
+    expect(succeeded).toBe(1);
+    expect(refusals).toEqual(Array(CONTENDERS - 1).fill('cap_reached'));
+    expect(regionLedger(db, world.regionId, 2019).criticalFriendUsed).toBe(2);
+  });
+
+  it('lets exactly one contender take the last half day of a region', async () => {
+    expect(setAllotment(db, { ...actor, regionId: world.regionId, year: 2020, halfDays: 1, reason: 'race' }).ok).toBe(true);
+
+    const outcomes = await race(contenders, attempts(world.dayRequestId, '2020-02-03'));
+    const { errors, succeeded, refusals } = tally(outcomes);
+    expect(errors).toEqual([]);
+    expect(succeeded).toBe(1);
+    expect(refusals).toEqual(Array(CONTENDERS - 1).fill('days_exhausted'));
+    expect(regionLedger(db, world.regionId, 2020)).toMatchObject({ allotted: 1, planned: 1, remaining: 0 });
+  });
+
+  it('lets exactly as many through as there are half days left', async () => {
+    expect(setAllotment(db, { ...actor, regionId: world.regionId, year: 2021, halfDays: 3, reason: 'race' }).ok).toBe(true);
+
+    const outcomes = await race(contenders, attempts(world.dayRequestId, '2021-03-01'));
+    const { errors, succeeded, refusals } = tally(outcomes);
+    expect(errors).toEqual([]);
+    expect(succeeded).toBe(3);
+    expect(refusals).toEqual(Array(CONTENDERS - 3).fill('days_exhausted'));
+    expect(regionLedger(db, world.regionId, 2021)).toMatchObject({ allotted: 3, planned: 3, remaining: 0 });
+  });
+});
