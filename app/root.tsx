@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import {
   Link,
   Links,
@@ -22,6 +22,20 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
+
+/** The title of the error pages and of any page without its own. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const en = data?.lang === 'en';
+  const status = isRouteErrorResponse(error) ? error.status : error ? 500 : 200;
+  const titles: Record<number, [string, string]> = {
+    200: ['STO Ondersteuning', 'STO Support'],
+    403: ['Geen toegang', 'No access'],
+    404: ['Pagina niet gevonden', 'Page not found'],
+    500: ['Er ging iets mis', 'Something went wrong'],
+  };
+  const [nl, english] = titles[status] ?? titles[500]!;
+  return [{ title: status === 200 ? (en ? english : nl) : `${en ? english : nl} – ${en ? 'STO Support' : 'STO Ondersteuning'}` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, user] = await Promise.all([getLanguage(request), getSessionUser(request)]);

@@ -234,7 +234,12 @@ class Planner {
   }
 
   contactFor(type: SupportTypeKey, region: number): SeedContact {
-    const role = type === 'herschrijven' || type === 'verantwoording' ? 'penvoerder' : type === 'docenten_uitvoering' || type === 'thema' ? 'docent' : 'projectleider';
+    const role =
+      type === 'herschrijven' || type === 'verantwoording'
+        ? 'penvoerder'
+        : type === 'docenten_uitvoering' || type === 'thema'
+          ? 'docent'
+          : 'projectleider';
     const contacts = REGIONS[region]!.contacts;
     return contacts.find((c) => c.role === role) ?? contacts[0]!;
   }
@@ -343,7 +348,10 @@ class Planner {
       { at: acceptedAt, actor: 'coordinator', kind: 'accepted', message: 'Uw aanvraag is in behandeling genomen.', visibleToRegion: true },
       { at: acceptedAt, actor: 'coordinator', kind: 'assigned', message: `Toegewezen aan ${name}.`, visibleToRegion: true },
     ];
-    if (answered) events.push({ at: answeredAt, actor: 'supporter', kind: 'assignment_accepted', message: `${name} neemt de aanvraag op zich.`, visibleToRegion: true });
+    if (answered) {
+      const message = `${name} neemt de aanvraag op zich.`;
+      events.push({ at: answeredAt, actor: 'supporter', kind: 'assignment_accepted', message, visibleToRegion: true });
+    }
     return { events, last: answered ? answeredAt : acceptedAt };
   }
 

@@ -26,6 +26,7 @@ function parseWallClock(input: string): WallClock | null {
     number, number, number, number, number, number,
   ];
   // Validate the calendar fields on their own (no zone involved): 2019-02-30 or 24:00 is invalid.
+  if (hour > 23) return null;
   const check = DateTime.fromObject({ year, month, day, hour, minute, second }, { zone: 'UTC' });
   if (!check.isValid) return null;
   return { year, month, day, hour, minute, second };

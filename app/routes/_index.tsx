@@ -1,3 +1,4 @@
+import { langFromMatches } from '~/components/meta';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { formatDayNumber } from '~/domain/days';
 import { defaultHalfDaysPerYear } from '~/services/common.server';
 import { getLanguage } from '~/i18n/i18n.server';
 
-export const meta: MetaFunction = () => [{ title: 'STO Ondersteuning' }];
+export const meta: MetaFunction = ({ matches }) => [{ title: langFromMatches(matches) === 'en' ? 'STO Support' : 'STO Ondersteuning' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);

@@ -1,3 +1,4 @@
+import { pageTitle } from '~/components/meta';
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -13,7 +14,7 @@ import { askQuestion, findRequestIdByToken, requestStatusView } from '~/services
 import { getConfig } from '~/config.server';
 import { getDb } from '~db/client';
 
-export const meta: MetaFunction = () => [{ title: 'Uw aanvraag – STO Ondersteuning' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'Uw aanvraag', 'Your request'), { name: 'robots', content: 'noindex' }];
 
 function requireRequestId(token: string | undefined): number {
   const id = token ? findRequestIdByToken(getDb(), token) : null;

@@ -1,3 +1,4 @@
+import { pageTitle } from '~/components/meta';
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -6,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FieldErrors, FormErrors, TextAreaField, TextField, message } from '~/components/form';
 import { formatDayNumber } from '~/domain/days';
-import { refusalMessage } from '~/domain/refusals';
+import { refusalMessage, type Refusal } from '~/domain/refusals';
+import { formatDateTime } from '~/domain/time';
 import { regionLabel, searchRegions } from '~/domain/region-search';
 import { THEMES, THEME_KEYS } from '~/domain/themes';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -14,7 +16,7 @@ import { listRegions, requestOffer, submitRequest } from '~/services/requests.se
 import { getDb } from '~db/client';
 import { CONTACT_ROLES } from '~db/schema';
 
-export const meta: MetaFunction = () => [{ title: 'Ondersteuning aanvragen – STO Ondersteuning' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Ondersteuning aanvragen', 'Ask for support');
 
 const HONEYPOT = 'website';
 const date = z
@@ -132,6 +134,12 @@ export default function AskForSupport() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: requestSchema }),
   });
   const cf = data.types.find((type) => type.key === 'critical_friend');
+  const unavailableText = (refusal: Refusal) =>
+    refusal.code === 'after_cut_off'
+      ? t('form.cutOffPassed', { date: formatDateTime(refusal.params.bookableUntil, lang) })
+      : refusal.code === 'cap_reached'
+        ? t('form.capReached', { count: refusal.params.count, cap: refusal.params.cap })
+        : refusalMessage(refusal, lang);
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -259,7 +267,7 @@ export default function AskForSupport() {
                             <p>{type.drawsOnDays ? t('form.drawsOnDays') : t('form.drawsNoDays')}</p>
                             {type.unavailable ? (
                               <p className="font-semibold text-slate-900">
-                                {t('form.notAvailable')}: {refusalMessage(type.unavailable, lang)}
+                                {t('form.notAvailable')}: {unavailableText(type.unavailable)}
                               </p>
                             ) : null}
                           </div>

@@ -1,8 +1,9 @@
+import { pageTitle } from '~/components/meta';
 import type { MetaFunction } from '@remix-run/node';
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
-export const meta: MetaFunction = () => [{ title: 'Aanvraag verstuurd – STO Ondersteuning' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Aanvraag verstuurd', 'Request sent');
 
 export default function RequestSent() {
   const { t } = useTranslation('request');

@@ -1,3 +1,4 @@
+import { pageTitle } from '~/components/meta';
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
@@ -12,7 +13,7 @@ import { getDb } from '~db/client';
 import { users } from '~db/schema';
 import { eq } from 'drizzle-orm';
 
-export const meta: MetaFunction = () => [{ title: 'Inloggen – STO Ondersteuning' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Inloggen', 'Sign in');
 
 const schema = z.object({
   email: z

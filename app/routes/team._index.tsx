@@ -1,9 +1,10 @@
+import { pageTitle } from '~/components/meta';
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireCoordinator } from '~/auth/session.server';
 
-export const meta: MetaFunction = () => [{ title: 'Overzicht – STO Ondersteuning' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Overzicht', 'Overview');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCoordinator(request);

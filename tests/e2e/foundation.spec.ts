@@ -54,7 +54,7 @@ test('a supporter signs in on their own start page and gets no coordinator page'
   expect(response.status()).toBe(302);
 
   await page.goto('/inloggen?redirectTo=/ondersteuner');
-  await page.getByLabel('E-mailadres').fill('sanne.vandijk@sto-ondersteuning.example');
+  await page.getByLabel('E-mailadres').fill('marieke.bosman@sto-ondersteuning.example');
   await page.getByLabel('Wachtwoord').fill(DEMO.supporterPassword);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await expect(page).toHaveURL(/\/ondersteuner$/);
@@ -70,7 +70,7 @@ test('a wrong password gets a clear message; the sixth try is refused even when 
   // Its own client address, so the lock-out does not touch the other tests.
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.66' } });
   const page = await context.newPage();
-  const email = 'sanne.vandijk@sto-ondersteuning.example';
+  const email = 'erik.dewit@sto-ondersteuning.example';
   for (let i = 0; i < 5; i += 1) {
     await signIn(page, email, `wrong-${i}`);
     await expect(page.getByRole('alert')).toHaveText('Het e-mailadres of wachtwoord klopt niet.');

@@ -17,12 +17,21 @@ import { ams, bookingWorld, insertSupporter } from '../helpers/fixtures';
 const CONTENDERS = 50;
 const WORKER_FILE = path.resolve(__dirname, '../helpers/booking-race-worker.ts');
 
-/** Worker threads can't load TypeScript themselves: a tiny bootstrap loads the worker through tsx. */
+/**
+ * Worker threads can't load TypeScript themselves: a tiny bootstrap registers tsx in the thread and
+ * imports the worker. The packages are loaded first, straight from node_modules, so only our own
+ * TypeScript goes through tsx's hooks (that halves the start-up time of fifty threads).
+ */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-import('tsx/esm/api')
-  .then(({ tsImport }) => tsImport(workerData.file, workerData.parentURL))
-  .catch((error) => { console.error(error); process.exit(1); });
+(async () => {
+  for (const m of ['drizzle-orm', 'drizzle-orm/sqlite-core', 'drizzle-orm/better-sqlite3', 'better-sqlite3', 'luxon']) {
+    await import(m);
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(workerData.file);
+})().catch((error) => { console.error(error); process.exit(1); });
 `;
 
 /** A worker's messages in order, however they are batched. */
@@ -34,7 +43,7 @@ class Contender {
   constructor(dbFile: string) {
     this.worker = new Worker(BOOTSTRAP, {
       eval: true,
-      workerData: { file: WORKER_FILE, parentURL: pathToFileURL(`${process.cwd()}/`).href, dbFile },
+      workerData: { file: pathToFileURL(WORKER_FILE).href, dbFile },
     });
     this.worker.on('message', (message: unknown) => {
       const waiter = this.waiting.shift();

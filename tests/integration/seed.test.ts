@@ -227,7 +227,10 @@ describe('demo seed', () => {
   it('has a current year of requests in every status and visits around now', () => {
     const year = DateTime.fromMillis(NOW, { zone: ZONE }).year;
     const from = DateTime.fromObject({ year: year - 1, month: 12, day: 1 }, { zone: ZONE }).toMillis();
-    const requests = all<{ status: string; supporter_id: number | null; assignment_status: string | null; question: string; status_token_hash: string; consent_at: number; created_at: number; updated_at: number; location: string; preferred_period: string }>(
+    const requests = all<{
+      status: string; supporter_id: number | null; assignment_status: string | null; question: string; status_token_hash: string;
+      consent_at: number; created_at: number; updated_at: number; location: string; preferred_period: string;
+    }>(
       'SELECT * FROM support_requests WHERE created_at >= ?',
       from,
     );

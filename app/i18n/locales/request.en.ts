@@ -21,6 +21,8 @@ export const request: Translation<typeof nl> = {
     criticalFriendLeft: 'Critical-friend visits left',
     criticalFriendOf: '{{left}} of {{cap}}',
     supportType: 'Kind of support',
+    cutOffPassed: 'Could only be requested for a visit before {{date}}.',
+    capReached: 'Your region has already planned or had {{count}} of its {{cap}} visits.',
     notAvailable: 'Can no longer be requested',
     drawsOnDays: 'Counts against the free days.',
     drawsNoDays: 'Does not count against the free days.',

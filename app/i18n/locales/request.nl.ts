@@ -18,6 +18,8 @@ export const request = {
     criticalFriendLeft: 'Bezoeken van een critical friend over',
     criticalFriendOf: '{{left}} van {{cap}}',
     supportType: 'Soort ondersteuning',
+    cutOffPassed: 'Kon alleen worden aangevraagd voor een bezoek vóór {{date}}.',
+    capReached: 'Uw regio heeft al {{count}} van de {{cap}} bezoeken gepland of gehad.',
     notAvailable: 'Niet meer aan te vragen',
     drawsOnDays: 'Gaat af van de kosteloze dagen.',
     drawsNoDays: 'Gaat niet af van de kosteloze dagen.',
