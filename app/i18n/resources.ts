@@ -2,14 +2,22 @@
  * All UI texts, per language and namespace. Dutch is the source; English must have the same keys.
  * To add a namespace: write locales/<ns>.nl.ts and locales/<ns>.en.ts and register both here.
  */
-import { common as commonNl } from './locales/common.nl';
+import { admin as adminEn } from './locales/admin.en';
+import { admin as adminNl } from './locales/admin.nl';
 import { common as commonEn } from './locales/common.en';
-import { request as requestNl } from './locales/request.nl';
+import { common as commonNl } from './locales/common.nl';
+import { outbox as outboxEn } from './locales/outbox.en';
+import { outbox as outboxNl } from './locales/outbox.nl';
 import { request as requestEn } from './locales/request.en';
+import { request as requestNl } from './locales/request.nl';
+import { supporter as supporterEn } from './locales/supporter.en';
+import { supporter as supporterNl } from './locales/supporter.nl';
+import { triage as triageEn } from './locales/triage.en';
+import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl },
-  en: { common: commonEn, request: requestEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

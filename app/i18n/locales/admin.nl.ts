@@ -1,0 +1,4 @@
+/** Texts of the admin pages (Dutch, the source language). */
+export const admin = {
+  title: '',
+};

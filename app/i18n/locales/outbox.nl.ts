@@ -1,0 +1,4 @@
+/** Texts of the outbox pages (Dutch, the source language). */
+export const outbox = {
+  title: '',
+};

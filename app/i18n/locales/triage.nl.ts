@@ -1,0 +1,4 @@
+/** Texts of the triage pages (Dutch, the source language). */
+export const triage = {
+  title: '',
+};
