@@ -270,7 +270,7 @@ export function decideReschedule(f: ScheduleFacts & { visit: VisitFacts }, now: 
   return decideSchedule(
     {
       ...f,
-      typeCount: f.typeCount - 1,
+      typeCount: f.typeCount - 2,
       ledger,
       supporterVisits: f.supporterVisits.filter((v) => v.id !== f.visit.id),
     },

@@ -82,8 +82,8 @@ export function classifyResendError(error: ResendError): { retryable: boolean; e
 
 export function resendPayload(row: OutboxRow, from: string): CreateEmailOptions {
   const payload: CreateEmailOptions = { from, to: [row.toEmail], subject: row.subject, text: row.text, html: row.html };
-  if (row.ics && row.icsMethod) {
-    const method = row.icsMethod as InviteMethod;
+  if (row.ics) {
+    const method: InviteMethod = row.icsMethod === 'CANCEL' ? 'CANCEL' : 'REQUEST';
     payload.attachments = [
       { filename: icsFilename(method), content: Buffer.from(row.ics, 'utf8'), contentType: icsContentType(method) },
     ];
