@@ -45,7 +45,8 @@ export type QuestionKind = (typeof QUESTION_KINDS)[number];
 export const OUTBOX_STATUSES = ['pending', 'sending', 'delivered', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const FEED_OWNERS = ['supporter', 'region', 'team'] as const;
+/** 'request': a region's feed, one link per request (per contact), so one contact replacing theirs breaks no other's. */
+export const FEED_OWNERS = ['supporter', 'region', 'request', 'team'] as const;
 export type FeedOwner = (typeof FEED_OWNERS)[number];
 
 const createdAt = () => integer('created_at').notNull();

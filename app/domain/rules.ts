@@ -266,11 +266,11 @@ export function decideReschedule(f: ScheduleFacts & { visit: VisitFacts }, now: 
   const movable = checkMovable(f.visit, f.region);
   if (!movable.ok) return movable;
   const newYear = ledgerYearOf(f.slot.startsAt);
-  const ledger = f.visit.ledgerYear === newYear ? withoutPlannedVisit(f.ledger, f.visit.halfDays) : f.ledger;
+  const ledger = withoutPlannedVisit(f.ledger, f.visit.halfDays);
   return decideSchedule(
     {
       ...f,
-      typeCount: f.typeCount - 2,
+      typeCount: f.typeCount - 1,
       ledger,
       supporterVisits: f.supporterVisits.filter((v) => v.id !== f.visit.id),
     },

@@ -58,8 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   }
   const v = submission.value;
   if (v.intent === 'feed') {
-    const view = requestStatusView(db, requestId, now)!;
-    const token = issueFeedToken(db, 'region', view.request.regionId, now);
+    const token = issueFeedToken(db, 'request', requestId, now);
     return { intent: 'feed', done: true, feedUrl: `${getConfig().APP_URL}/agenda/${token}.ics` };
   }
   let input: Parameters<typeof askQuestion>[2];

@@ -12,7 +12,7 @@ import { getMailConfig } from '~/mail/mail-config.server';
 import { supporterVisitUrl } from '~/mail/outbox.server';
 import { selectVisitRecords, visitMessageFacts } from '~/mail/visit-facts.server';
 import type { Db } from '~db/client';
-import { calendarFeeds, regions, users, visits, type FeedOwner, type Language } from '~db/schema';
+import { calendarFeeds, regions, supportRequests, users, visits, type FeedOwner, type Language } from '~db/schema';
 
 /** The team's feed has no owner row of its own. */
 export const TEAM_OWNER_ID = 0;
@@ -73,6 +73,16 @@ function describeOwner(db: Db, kind: FeedOwner, id: number): FeedOwnerView | nul
       const region = db.select({ name: regions.name }).from(regions).where(eq(regions.id, id)).get();
       if (!region) return null;
       return { name: `STO Ondersteuning – ${region.name}`, language: 'nl', visitFilter: eq(visits.regionId, id) };
+    }
+    case 'request': {
+      const request = db
+        .select({ regionId: supportRequests.regionId, name: regions.name, language: supportRequests.contactLanguage })
+        .from(supportRequests)
+        .innerJoin(regions, eq(regions.id, supportRequests.regionId))
+        .where(eq(supportRequests.id, id))
+        .get();
+      if (!request) return null;
+      return { name: `STO Ondersteuning – ${request.name}`, language: request.language, visitFilter: eq(visits.regionId, request.regionId) };
     }
     case 'team':
       return { name: 'STO Ondersteuning – alle bezoeken', language: 'nl', visitFilter: undefined };

@@ -2,7 +2,11 @@
  * Use cases of the public side: a region asks for support, follows it through its private link,
  * and asks the team to move or cancel a visit or to withdraw the request.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { buildFeed } from '~/calendar/ics';
+import { visitCalendarEvent } from '~/calendar/visit-event';
+import { getMailConfig } from '~/mail/mail-config.server';
+import { selectVisitRecords, visitMessageFacts } from '~/mail/visit-facts.server';
 import type { Db, Queryable, Tx } from '~db/client';
 import {
   regionQuestions,
@@ -328,4 +332,16 @@ function plannedVisitOf(tx: Tx, requestId: number, visitId: number): boolean {
     .where(and(eq(visits.id, visitId), eq(visits.requestId, requestId), eq(visits.status, 'planned')))
     .get();
   return Boolean(row);
+}
+
+/**
+ * One visit of the request as a calendar file to download from the status page: the same UID and
+ * SEQUENCE as the invitations, METHOD:PUBLISH (it adds the visit; it is no invitation). Null when
+ * the visit is not this request's or is cancelled.
+ */
+export function visitIcsForRequest(db: Queryable, requestId: number, visitId: number, language: Language, now: number): string | null {
+  const [record] = selectVisitRecords(db, and(eq(visits.id, visitId), eq(visits.requestId, requestId), ne(visits.status, 'cancelled')));
+  if (!record) return null;
+  const event = visitCalendarEvent(visitMessageFacts(record), language, getMailConfig().appUrl);
+  return buildFeed({ name: `STO Ondersteuning – ${record.regionName}`, events: [event], dtstamp: now });
 }

@@ -157,7 +157,7 @@ describe('booking invariants under random sequences of use cases', () => {
   it('never over a cap, never below zero days, never double-booked', () => {
     let successes = 0;
     fc.assert(
-      fc.property(fc.array(command, { minLength: 1, maxLength: 40 }), (commands) => {
+      fc.property(fc.array(command, { minLength: 1, maxLength: 40, size: 'max' }), (commands) => {
         const { db, close } = createTestDb();
         try {
           const world = buildWorld(db);

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18nOptions } from '~/i18n/config';
 import { action as submitAction, loader as formLoader } from '~/routes/aanvragen._index';
 import { action as statusAction, loader as statusLoader } from '~/routes/aanvraag.$token._index';
-import { findRequestIdByToken, submitRequest } from '~/services/requests.server';
+import { feedForToken } from '~/services/feeds.server';
+import { findRequestIdByToken, submitRequest, visitIcsForRequest } from '~/services/requests.server';
 import { closeDb } from '~db/client';
 import { seedDemoData } from '~db/seed';
-import { outbox, regionQuestions, regions, supportRequests, supportTypes } from '~db/schema';
+import { outbox, regionQuestions, regions, supportRequests, supportTypes, visits } from '~db/schema';
 import { createTestDb } from '../helpers/db';
 
 const { db, file, close } = createTestDb();
@@ -208,5 +209,40 @@ describe('the private status page', () => {
     const body = new URLSearchParams({ intent: 'move', visitId: '1', reason: 'Ziek', date: '2027-03-02', start: '09:00', end: '12:00' });
     const result = await statusAction(args(token, { method: 'POST', body }));
     expect(result.errors?.['']).toEqual(['request:errors.unknownVisit']);
+  });
+});
+
+describe('calendar links on the status page', () => {
+  const post = (token: string, fields: Record<string, string>) => ({
+    request: new Request(`http://localhost/aanvraag/${token}`, { method: 'POST', body: new URLSearchParams(fields) }),
+    params: { token },
+    context: { clientIp: '', cspNonce: '' },
+  });
+  const tokenOf = (url: string) => /\/agenda\/([A-Za-z0-9_-]+)\.ics$/.exec(url)![1]!;
+
+  it('gives each contact a region feed of their own; replacing it stops only the old link', async () => {
+    const tokens: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      await submit(valid());
+      const mail = db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!;
+      tokens.push(/\/aanvraag\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!);
+    }
+    const first = await statusAction(post(tokens[0]!, { intent: 'feed' }));
+    const second = await statusAction(post(tokens[1]!, { intent: 'feed' }));
+    const [feedA, feedB] = [tokenOf(first.feedUrl!), tokenOf(second.feedUrl!)];
+    expect(feedForToken(db, feedA, Date.now())).toContain('METHOD:PUBLISH');
+    const replaced = await statusAction(post(tokens[0]!, { intent: 'feed' }));
+    expect(feedForToken(db, feedA, Date.now())).toBeNull();
+    expect(feedForToken(db, tokenOf(replaced.feedUrl!), Date.now())).toContain('BEGIN:VCALENDAR');
+    expect(feedForToken(db, feedB, Date.now())).toContain('BEGIN:VCALENDAR');
+  });
+
+  it('downloads one visit of the request with its invite UID, and nothing of another request', () => {
+    const visit = db.select().from(visits).where(sql`status = 'planned'`).get()!;
+    const ics = visitIcsForRequest(db, visit.requestId, visit.id, 'nl', Date.now())!;
+    expect(ics).toContain(`UID:${visit.calendarUid}`);
+    expect(ics).toContain(`SEQUENCE:${visit.sequence}`);
+    expect(ics).not.toMatch(/ATTENDEE/);
+    expect(visitIcsForRequest(db, visit.requestId + 1, visit.id, 'nl', Date.now())).toBeNull();
   });
 });
