@@ -266,7 +266,7 @@ export function decideReschedule(f: ScheduleFacts & { visit: VisitFacts }, now: 
   const movable = checkMovable(f.visit, f.region);
   if (!movable.ok) return movable;
   const newYear = ledgerYearOf(f.slot.startsAt);
-  const ledger = withoutPlannedVisit(f.ledger, f.visit.halfDays);
+  const ledger = f.visit.ledgerYear === newYear ? withoutPlannedVisit(f.ledger, f.visit.halfDays) : f.ledger;
   return decideSchedule(
     {
       ...f,

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
@@ -24,4 +26,14 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByLabel('E-mailadres').fill(email);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/**
+ * The e2e server's own SQLite file (see playwright.config.ts), for checking what a flow stored
+ * (e.g. the outbox) or preparing state that no page offers. Close it after use.
+ */
+export function e2eDatabase(options: { readonly?: boolean } = {}): Database.Database {
+  const db = new Database(path.resolve('.cache/e2e/sto.db'), { readonly: options.readonly ?? true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  return db;
 }
