@@ -2,6 +2,7 @@
  * The production and development server: Express serving the Remix app, with compression, security
  * headers, one log line per request, the mail delivery loop and a clean stop on SIGTERM.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
@@ -16,6 +17,8 @@ import { seedIfEmpty } from '../db/seed';
 import { bodyLimit, requestLog, securityHeaders } from './security';
 
 async function main() {
+  // A local .env (see .env.example) fills in what the environment leaves unset.
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();

@@ -2,36 +2,37 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '~/auth/session.server';
 
-type NavItem = { to: string; label: string; end?: boolean };
+type NavKey =
+  | 'nav.home'
+  | 'nav.askSupport'
+  | `nav.team.${'start' | 'inbox' | 'regions' | 'calendar' | 'supporters' | 'outbox' | 'accountability' | 'audit' | 'settings'}`
+  | `nav.supporter.${'start' | 'requests' | 'visits' | 'availability' | 'profile'}`;
+type NavItem = { to: string; label: NavKey; end?: boolean };
 
-function navFor(user: SessionUser | null, t: ReturnType<typeof useTranslation>['t']): NavItem[] {
-  if (user?.role === 'coordinator') {
-    return [
-      { to: '/team', label: t('nav.team.start'), end: true },
-      { to: '/team/inbox', label: t('nav.team.inbox') },
-      { to: '/team/regios', label: t('nav.team.regions') },
-      { to: '/team/agenda', label: t('nav.team.calendar') },
-      { to: '/team/ondersteuners', label: t('nav.team.supporters') },
-      { to: '/team/berichten', label: t('nav.team.outbox') },
-      { to: '/team/verantwoording', label: t('nav.team.accountability') },
-      { to: '/team/logboek', label: t('nav.team.audit') },
-      { to: '/team/instellingen', label: t('nav.team.settings') },
-    ];
-  }
-  if (user?.role === 'supporter') {
-    return [
-      { to: '/ondersteuner', label: t('nav.supporter.start'), end: true },
-      { to: '/ondersteuner/aanvragen', label: t('nav.supporter.requests') },
-      { to: '/ondersteuner/bezoeken', label: t('nav.supporter.visits') },
-      { to: '/ondersteuner/beschikbaarheid', label: t('nav.supporter.availability') },
-      { to: '/ondersteuner/profiel', label: t('nav.supporter.profile') },
-    ];
-  }
-  return [
-    { to: '/', label: t('nav.home'), end: true },
-    { to: '/aanvragen', label: t('nav.askSupport') },
-  ];
-}
+const NAV: Record<'coordinator' | 'supporter' | 'public', NavItem[]> = {
+  coordinator: [
+    { to: '/team', label: 'nav.team.start', end: true },
+    { to: '/team/inbox', label: 'nav.team.inbox' },
+    { to: '/team/regios', label: 'nav.team.regions' },
+    { to: '/team/agenda', label: 'nav.team.calendar' },
+    { to: '/team/ondersteuners', label: 'nav.team.supporters' },
+    { to: '/team/berichten', label: 'nav.team.outbox' },
+    { to: '/team/verantwoording', label: 'nav.team.accountability' },
+    { to: '/team/logboek', label: 'nav.team.audit' },
+    { to: '/team/instellingen', label: 'nav.team.settings' },
+  ],
+  supporter: [
+    { to: '/ondersteuner', label: 'nav.supporter.start', end: true },
+    { to: '/ondersteuner/aanvragen', label: 'nav.supporter.requests' },
+    { to: '/ondersteuner/bezoeken', label: 'nav.supporter.visits' },
+    { to: '/ondersteuner/beschikbaarheid', label: 'nav.supporter.availability' },
+    { to: '/ondersteuner/profiel', label: 'nav.supporter.profile' },
+  ],
+  public: [
+    { to: '/', label: 'nav.home', end: true },
+    { to: '/aanvragen', label: 'nav.askSupport' },
+  ],
+};
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   const { t } = useTranslation();
@@ -69,7 +70,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
       </div>
       <nav aria-label={t('nav.main')} className="bg-brand-800">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
-          {navFor(user, t).map((item) => (
+          {NAV[user?.role ?? 'public'].map((item) => (
             <li key={item.to}>
               <NavLink
                 to={item.to}
@@ -78,7 +79,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
                   `block px-3 py-2 text-sm font-medium text-white no-underline hover:bg-brand-700 hover:text-white ${isActive ? 'bg-brand-600 underline' : ''}`
                 }
               >
-                {item.label}
+                {t(item.label)}
               </NavLink>
             </li>
           ))}

@@ -6,7 +6,7 @@
  * idempotency key sent with every try keeps Resend from sending a message twice.
  */
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '~db/client';
+import type { Db, Queryable } from '~db/client';
 import { outbox } from '~db/schema';
 import type { OutboxRow } from './outbox.server';
 import { enqueueDueReminders } from './reminders.server';
@@ -92,7 +92,7 @@ export async function deliverDue(db: Db, options: DeliverOptions): Promise<Deliv
 }
 
 /** The coordinators' "send again": a failed row becomes due now with a fresh count of attempts. */
-export function requeue(db: Db, outboxId: number, now: number = Date.now()): boolean {
+export function requeue(db: Queryable, outboxId: number, now: number = Date.now()): boolean {
   const result = db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null })

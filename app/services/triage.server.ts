@@ -32,6 +32,7 @@ import {
 } from '~/domain/supporter-suggestions';
 import { amsterdamYear, formatRange, type Lang } from '~/domain/time';
 import { enqueueRequestDeclined } from '~/mail/notify.server';
+import { assignSupporter, unassignSupporter } from './assignments.server';
 import { actorKind, ledgerFigures, writeAudit, type Actor, type Refused } from './common.server';
 import { CRITICAL_FRIEND_KEY, supporterLoads } from './read-models.server';
 import {
@@ -522,6 +523,26 @@ export function addInternalNote(db: Db, input: RequestActionInput & { text: stri
 }
 
 // ---------------------------------------------------------------------------------------------
+// Assigning from the request page (assignments.server.ts decides and keeps the history)
+
+export type AssignFromRequestResult = { ok: true; supporterName: string; changed: boolean } | Problem | Refused;
+
+/** Assigns or reassigns a supporter; an unknown id is a problem, not an error. */
+export function assignSupporterToRequest(db: Db, input: Actor & { requestId: number; supporterId: number }): AssignFromRequestResult {
+  if (!requestFacts(db, input.requestId)) return problem('notFound');
+  const supporter = db.select({ name: users.name }).from(users).where(eq(users.id, input.supporterId)).get();
+  if (!supporter) return problem('unknownSupporter');
+  const result = assignSupporter(db, input);
+  return result.ok ? { ok: true, supporterName: supporter.name, changed: result.changed } : result;
+}
+
+export function unassignSupporterFromRequest(db: Db, input: Actor & { requestId: number }): TriageResult {
+  if (!requestFacts(db, input.requestId)) return problem('notFound');
+  const result = unassignSupporter(db, input);
+  return result.ok ? { ok: true } : result;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Visits from the request page: the booking use case and a line in the request's history together
 
 function supporterExists(tx: Queryable, supporterId: number): boolean {
@@ -575,15 +596,15 @@ export type RescheduleFromRequestInput = Actor & {
 };
 
 /** Moves a planned visit of the request (new times, place or supporter): rescheduleVisit plus history. */
-export function rescheduleVisitForRequest(db: Db, input: RescheduleFromRequestInput): VisitActionResult {
-  return inTransaction(db, (tx): VisitActionResult => {
+export function rescheduleVisitForRequest(db: Db, input: RescheduleFromRequestInput): VisitActionResult & { changed?: boolean } {
+  return inTransaction(db, (tx): VisitActionResult & { changed?: boolean } => {
     const request = requestFacts(tx, input.requestId);
     if (!request || !visitOfRequest(tx, request.id, input.visitId)) return problem('notFound');
     if (!supporterExists(tx, input.supporterId)) return problem('unknownSupporter');
     const result = rescheduleVisit(db, input);
     if (!result.ok) return result;
     if (result.changed) addEvent(tx, input, request.id, 'visit_moved', when(request.contactLanguage, result.visit));
-    return { ok: true, visit: result.visit };
+    return result;
   });
 }
 

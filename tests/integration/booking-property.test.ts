@@ -171,7 +171,7 @@ describe('booking invariants under random sequences of use cases', () => {
           close();
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
     // The world is small enough that plenty of steps succeed (the property isn't vacuous).
     expect(successes).toBeGreaterThan(500);

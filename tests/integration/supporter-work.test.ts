@@ -117,7 +117,7 @@ describe('proposing visits', () => {
 
     const result = proposeMyVisit(db, { supporterId: w.anna, requestId: w.dayRequestId, when, location: 'Goes', now: NOW });
     expect(result).toMatchObject({ ok: true, visit: { supporterId: w.anna, location: 'Goes', halfDays: 1, status: 'planned' } });
-    const visitId = result!.ok && 'visit' in result ? result.visit.id : 0;
+    const visitId = result?.ok && 'visit' in result ? result.visit.id : 0;
     const mails = db.select().from(outbox).where(eq(outbox.visitId, visitId)).all();
     expect(mails.map((m) => [m.toEmail.includes('petra') ? 'contact' : 'supporter', m.icsMethod])).toEqual(
       expect.arrayContaining([

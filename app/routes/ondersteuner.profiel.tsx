@@ -1,0 +1,207 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { destroyOtherSessions, requireSupporter } from '~/auth/session.server';
+import { FieldErrors, FormErrors, message, TextField } from '~/components/form';
+import { pageTitle } from '~/components/meta';
+import { replyFor, SupporterNotice, type IntentReply } from '~/components/supporter-forms';
+import { THEME_KEYS, THEMES } from '~/domain/themes';
+import { getLanguage, languageCookie } from '~/i18n/i18n.server';
+import { changeMyPassword, myProfile, updateMyProfile } from '~/services/supporter-work.server';
+import { getDb } from '~db/client';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Mijn profiel', 'My profile');
+
+const MIN_PASSWORD = 12;
+
+const profileSchema = z.object({
+  name: z
+    .string({ required_error: 'supporter:errors.nameRequired' })
+    .trim()
+    .min(1, 'supporter:errors.nameRequired')
+    .max(100, message('supporter:errors.tooLong', { max: 100 })),
+  language: z.enum(['nl', 'en'], { errorMap: () => ({ message: 'supporter:errors.languageRequired' }) }),
+  themes: z.array(z.enum(THEME_KEYS)).optional(),
+});
+
+const passwordSchema = z
+  .object({
+    currentPassword: z
+      .string({ required_error: 'supporter:errors.currentPasswordRequired' })
+      .max(200, message('supporter:errors.tooLong', { max: 200 })),
+    newPassword: z
+      .string({ required_error: 'supporter:errors.newPasswordRequired' })
+      .min(MIN_PASSWORD, 'supporter:errors.newPasswordShort')
+      .max(200, message('supporter:errors.tooLong', { max: 200 })),
+    confirmPassword: z.string({ required_error: 'supporter:errors.confirmPasswordMismatch' }).max(200),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'supporter:errors.confirmPasswordMismatch' });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireSupporter(request);
+  const profile = myProfile(getDb(), user.id);
+  if (!profile) throw new Response('Not Found', { status: 404 });
+  const done = new URL(request.url).searchParams.get('klaar');
+  return { profile, saved: done === 'gegevens', passwordChanged: done === 'wachtwoord' };
+}
+
+export async function action({ request }: ActionFunctionArgs): Promise<IntentReply | Response> {
+  const user = await requireSupporter(request);
+  const db = getDb();
+  const now = Date.now();
+  const formData = await request.formData();
+  const intent = String(formData.get('intent') ?? '');
+
+  if (intent === 'profile') {
+    const submission = parseWithZod(formData, { schema: profileSchema });
+    if (submission.status !== 'success') return { intent, result: submission.reply() };
+    const v = submission.value;
+    updateMyProfile(db, { userId: user.id, name: v.name, language: v.language, themes: v.themes ?? [], now });
+    return redirect('/ondersteuner/profiel?klaar=gegevens', { headers: { 'Set-Cookie': await languageCookie.serialize(v.language) } });
+  }
+  if (intent === 'password') {
+    const submission = parseWithZod(formData, { schema: passwordSchema });
+    const hide = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] };
+    if (submission.status !== 'success') return { intent, result: submission.reply(hide) };
+    const v = submission.value;
+    const result = await changeMyPassword(db, { userId: user.id, currentPassword: v.currentPassword, newPassword: v.newPassword, now });
+    if (!result.ok) {
+      return { intent, result: submission.reply({ ...hide, fieldErrors: { currentPassword: ['supporter:errors.currentPasswordWrong'] } }) };
+    }
+    await destroyOtherSessions(request, user.id, db);
+    return redirect('/ondersteuner/profiel?klaar=wachtwoord');
+  }
+  throw new Response('Bad Request', { status: 400 });
+}
+
+export default function MyProfile() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation('supporter');
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const p = data.profile;
+  const busy = navigation.state === 'submitting';
+
+  const [profileForm, profileFields] = useForm({
+    id: 'profile',
+    lastResult: replyFor(actionData, 'profile'),
+    defaultValue: { name: p.name, language: p.language, themes: p.themes },
+    constraint: getZodConstraint(profileSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
+  });
+  const [passwordForm, passwordFields] = useForm({
+    id: 'password',
+    lastResult: replyFor(actionData, 'password'),
+    constraint: getZodConstraint(passwordSchema),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
+  });
+  const chosenThemes = new Set(p.themes);
+
+  return (
+    <div className="space-y-6">
+      <h1>{t('profile.title')}</h1>
+      {data.saved ? <SupporterNotice>{t('profile.savedNotice')}</SupporterNotice> : null}
+      {data.passwordChanged ? <SupporterNotice>{t('profile.passwordChangedNotice')}</SupporterNotice> : null}
+
+      <section className="card space-y-4" aria-labelledby="gegevens">
+        <h2 id="gegevens">{t('profile.detailsTitle')}</h2>
+        <Form method="post" {...getFormProps(profileForm)} className="space-y-5">
+          <FormErrors id={profileForm.errorId} errors={profileForm.errors} />
+          <input type="hidden" name="intent" value="profile" />
+          <TextField field={profileFields.name} label={t('profile.name')} autoComplete="name" required />
+          <div>
+            <p className="font-medium">{t('profile.email')}</p>
+            <p>{p.email}</p>
+            <p className="text-sm text-slate-700">{t('profile.emailHint')}</p>
+          </div>
+
+          <fieldset aria-describedby="taal-hint">
+            <legend className="font-medium">{t('profile.language')}</legend>
+            <p id="taal-hint" className="text-sm text-slate-700">
+              {t('profile.languageHint')}
+            </p>
+            <div className="mt-2 flex flex-wrap gap-6">
+              {(['nl', 'en'] as const).map((code) => (
+                <div key={code} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    id={`taal-${code}`}
+                    name={profileFields.language.name}
+                    value={code}
+                    defaultChecked={p.language === code}
+                    className="size-4"
+                  />
+                  <label htmlFor={`taal-${code}`} className="font-normal" lang={code}>
+                    {t(`profile.languages.${code}`)}
+                  </label>
+                </div>
+              ))}
+            </div>
+            <FieldErrors id={profileFields.language.errorId} errors={profileFields.language.errors} />
+          </fieldset>
+
+          <fieldset aria-describedby="themas-hint">
+            <legend className="font-medium">{t('profile.themes')}</legend>
+            <p id="themas-hint" className="text-sm text-slate-700">
+              {t('profile.themesHint')}
+            </p>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              {THEMES.map((theme) => (
+                <div key={theme.key} className="flex items-start gap-2">
+                  <input
+                    type="checkbox"
+                    id={`thema-${theme.key}`}
+                    name={profileFields.themes.name}
+                    value={theme.key}
+                    defaultChecked={chosenThemes.has(theme.key)}
+                    className="mt-1.5 size-4"
+                  />
+                  <label htmlFor={`thema-${theme.key}`} className="font-normal">
+                    {theme[lang]}
+                  </label>
+                </div>
+              ))}
+            </div>
+            <FieldErrors id={profileFields.themes.errorId} errors={profileFields.themes.errors} />
+          </fieldset>
+
+          <button type="submit" className="btn" disabled={busy}>
+            {t('profile.save')}
+          </button>
+        </Form>
+      </section>
+
+      <section className="card space-y-4" aria-labelledby="wachtwoord">
+        <div>
+          <h2 id="wachtwoord">{t('profile.passwordTitle')}</h2>
+          <p className="mt-1">{t('profile.passwordIntro')}</p>
+        </div>
+        <Form method="post" {...getFormProps(passwordForm)} className="max-w-md space-y-4">
+          <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
+          <input type="hidden" name="intent" value="password" />
+          <TextField field={passwordFields.currentPassword} label={t('profile.currentPassword')} type="password" autoComplete="current-password" required />
+          <TextField
+            field={passwordFields.newPassword}
+            label={t('profile.newPassword')}
+            hint={t('profile.newPasswordHint')}
+            type="password"
+            autoComplete="new-password"
+            required
+          />
+          <TextField field={passwordFields.confirmPassword} label={t('profile.confirmPassword')} type="password" autoComplete="new-password" required />
+          <button type="submit" className="btn" disabled={busy}>
+            {t('profile.changePassword')}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
