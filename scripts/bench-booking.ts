@@ -162,7 +162,7 @@ function main(): void {
 
     const actor = { actorUserId: world.coordinatorId, now: NOW };
     const booked: Visit[] = [];
-    // Booking n: region n mod 780, a supporter in turn, its own morning in 2026 (a fresh ledger year).
+    // Booking n: region n mod 780, a supporter in turn, its own morning in 2027 (after the seeded years).
     const slotOf = (n: number, firstDay: string) => {
       const regionId = (n % REGIONS) + 1;
       const { supporter, shifted } = supporterFor(n, regionId);
@@ -172,7 +172,7 @@ function main(): void {
 
     const timings = [
       measure('book (scheduleVisit)', OPERATIONS, (n) => {
-        const { regionId, supporterId, startLocal } = slotOf(n, '2026-01-05');
+        const { regionId, supporterId, startLocal } = slotOf(n, '2027-01-04');
         const result = scheduleVisit(db, {
           ...actor,
           requestId: world.themeRequestIds[regionId - 1]!,
@@ -184,7 +184,7 @@ function main(): void {
       }),
       measure('move (rescheduleVisit)', OPERATIONS, (n) => {
         const visit = booked[n % booked.length]!;
-        const { startLocal } = slotOf(n, '2026-03-02');
+        const { startLocal } = slotOf(n, '2027-03-01');
         return rescheduleVisit(db, { ...actor, visitId: visit.id, when: { startLocal }, reason: 'bench' });
       }),
       measure('cancel (cancelVisit)', OPERATIONS, (n) =>
@@ -198,11 +198,11 @@ function main(): void {
         return { ok: true };
       }),
       measure('overview (all regions)', 20, () => {
-        allRegionsOverview(db, 2026);
+        allRegionsOverview(db, 2027);
         return { ok: true };
       }),
       measure('supporter loads', 20, () => {
-        supporterLoads(db, 2026);
+        supporterLoads(db, 2027);
         return { ok: true };
       }),
     ];

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
@@ -55,7 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ClashingVisit = { id: number; startsAt: number; endsAt: number; regionName: string };
 type AddReply = {
   intent: 'add';
-  result: ReturnType<ReturnType<typeof parseWithZod>['reply']>;
+  result: SubmissionResult<string[]>;
   added?: { startsAt: number; endsAt: number; clashing: ClashingVisit[] };
 };
 

@@ -9,7 +9,7 @@ import { FieldErrors, FormErrors, message, TextField } from '~/components/form';
 import { pageTitle } from '~/components/meta';
 import { replyFor, SupporterNotice, type IntentReply } from '~/components/supporter-forms';
 import { THEME_KEYS, THEMES } from '~/domain/themes';
-import { getLanguage, languageCookie } from '~/i18n/i18n.server';
+import { languageCookie } from '~/i18n/i18n.server';
 import { changeMyPassword, myProfile, updateMyProfile } from '~/services/supporter-work.server';
 import { getDb } from '~db/client';
 
@@ -103,7 +103,9 @@ export default function MyProfile() {
     shouldRevalidate: 'onInput',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
   });
-  const chosenThemes = new Set(p.themes);
+  const chosenLanguage = profileFields.language.initialValue ?? p.language;
+  const initialThemes = profileFields.themes.initialValue;
+  const chosenThemes = new Set<string>(Array.isArray(initialThemes) ? initialThemes.filter((x): x is string => typeof x === 'string') : p.themes);
 
   return (
     <div className="space-y-6">
@@ -136,7 +138,7 @@ export default function MyProfile() {
                     id={`taal-${code}`}
                     name={profileFields.language.name}
                     value={code}
-                    defaultChecked={p.language === code}
+                    defaultChecked={chosenLanguage === code}
                     className="size-4"
                   />
                   <label htmlFor={`taal-${code}`} className="font-normal" lang={code}>

@@ -14,6 +14,7 @@ import { refusalMessage } from '~/domain/refusals';
 import { themeLabel } from '~/domain/themes';
 import { amsterdamYear, formatDate, formatRange, type Lang } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
+import { NotFoundError } from '~/services/common.server';
 import { adjustDays, setAllotment } from '~/services/ledger.server';
 import { regionDetail, selectableYears } from '~/services/oversight.server';
 import { getDb } from '~db/client';
@@ -82,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       if (!result.ok) return { intent, result: submission.reply({ formErrors: [refusalMessage(result.refusal, lang)] }) };
     } catch (error) {
-      if (error instanceof Error && error.name === 'NotFoundError') throw new Response('Not Found', { status: 404 });
+      if (error instanceof NotFoundError) throw new Response('Not Found', { status: 404 });
       throw error;
     }
     throw redirect(`/team/regios/${regionId}?jaar=${v.year}&klaar=dagen#dagen`);
@@ -95,7 +96,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const result = setAllotment(db, { ...actor, regionId, year: v.year, halfDays: v.days, reason: v.reason });
       if (!result.ok) return { intent, result: submission.reply({ formErrors: [refusalMessage(result.refusal, lang)] }) };
     } catch (error) {
-      if (error instanceof Error && error.name === 'NotFoundError') throw new Response('Not Found', { status: 404 });
+      if (error instanceof NotFoundError) throw new Response('Not Found', { status: 404 });
       throw error;
     }
     throw redirect(`/team/regios/${regionId}?jaar=${v.year}&klaar=toekenning#dagen`);
@@ -107,6 +108,8 @@ export default function RegionPage() {
   const { lang, detail, years, done } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
   const { region, ledger, year } = detail;
+  // A new key once the ledger changes (after saving) empties the forms again; errors keep what was typed.
+  const formKey = `${year}-${detail.adjustments.length}-${ledger.allotted}-${detail.allotment?.setAt ?? 0}`;
   const typeName = (r: { typeNameNl: string; typeNameEn: string }) => (lang === 'en' ? r.typeNameEn : r.typeNameNl);
   return (
     <div className="space-y-6">
@@ -170,7 +173,7 @@ export default function RegionPage() {
         )}
       </section>
 
-      <section aria-labelledby="dagen" id="dagen" className="card space-y-4">
+      <section aria-labelledby="dagen-kop" id="dagen" className="card space-y-4">
         <h2 id="dagen-kop">{t('region.ledgerTitle', { year })}</h2>
         <Form method="get" className="flex flex-wrap items-end gap-3">
           <div>
@@ -240,8 +243,8 @@ export default function RegionPage() {
         )}
 
         <div className="grid gap-6 lg:grid-cols-2">
-          <AdjustForm year={year} />
-          <AllotmentForm year={year} current={detail.allotment?.halfDays ?? detail.defaultHalfDays} defaultHalfDays={detail.defaultHalfDays} lang={lang} />
+          <AdjustForm key={`a-${formKey}`} year={year} />
+          <AllotmentForm key={`t-${formKey}`} year={year} current={detail.allotment?.halfDays ?? detail.defaultHalfDays} defaultHalfDays={detail.defaultHalfDays} lang={lang} />
         </div>
       </section>
 

@@ -4,7 +4,7 @@
  * hook together. Refusals are returned, never thrown.
  */
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '~db/client';
 import { supportRequests, supportTypes, unavailability, visits } from '~db/schema';
 import {
@@ -102,20 +102,28 @@ function countTypeVisits(tx: Queryable, regionId: number, supportTypeId: number)
   return row?.count ?? 0;
 }
 
-/** The supporter's non-cancelled visits overlapping the slot (uses visits_supporter_time_idx). */
+/**
+ * The supporter's non-cancelled visits that could overlap the slot, found with two index seeks on
+ * visits_supporter_time_idx: those starting inside the slot, and the last one starting before it.
+ * That is enough because rule 4 keeps one supporter's visits apart: of the visits starting before
+ * the slot, only the latest can still be running when it starts. (The domain checks the overlap.)
+ */
 function supporterVisitsAround(tx: Queryable, supporterId: number, slot: Interval): Array<Interval & { id: number }> {
-  return tx
-    .select({ id: visits.id, startsAt: visits.startsAt, endsAt: visits.endsAt })
+  const columns = { id: visits.id, startsAt: visits.startsAt, endsAt: visits.endsAt };
+  const ofSupporter = and(eq(visits.supporterId, supporterId), ne(visits.status, 'cancelled'));
+  const startingInside = tx
+    .select(columns)
     .from(visits)
-    .where(
-      and(
-        eq(visits.supporterId, supporterId),
-        lt(visits.startsAt, slot.endsAt),
-        gt(visits.endsAt, slot.startsAt),
-        ne(visits.status, 'cancelled'),
-      ),
-    )
+    .where(and(ofSupporter, gte(visits.startsAt, slot.startsAt), lt(visits.startsAt, slot.endsAt)))
     .all();
+  const lastBefore = tx
+    .select(columns)
+    .from(visits)
+    .where(and(ofSupporter, lt(visits.startsAt, slot.startsAt)))
+    .orderBy(desc(visits.startsAt))
+    .limit(1)
+    .get();
+  return lastBefore ? [lastBefore, ...startingInside] : startingInside;
 }
 
 function unavailabilityAround(tx: Queryable, supporterId: number, slot: Interval): Interval[] {
