@@ -102,3 +102,24 @@ export type Intent = keyof typeof SCHEMAS;
 export function isIntent(value: unknown): value is Intent {
   return typeof value === 'string' && Object.hasOwn(SCHEMAS, value);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The inbox's filters (a GET form)
+
+export const INBOX_STATUSES = ['open', 'submitted', 'accepted', 'declined', 'withdrawn', 'closed', 'all'] as const;
+export type InboxStatus = (typeof INBOX_STATUSES)[number];
+export const INBOX_AGES = [1, 3, 7, 14, 30] as const;
+export const INBOX_SORTS = ['newest', 'oldest'] as const;
+export type InboxSort = (typeof INBOX_SORTS)[number];
+
+export type InboxFilters = {
+  /** 'open': what needs the team (open requests without visits, or with open questions). */
+  status: InboxStatus;
+  regionId: number | null;
+  supportTypeId: number | null;
+  /** Only what has been waiting at least this many days. */
+  minAgeDays: number | null;
+  sort: InboxSort;
+};
+
+export const DEFAULT_INBOX_FILTERS: InboxFilters = { status: 'open', regionId: null, supportTypeId: null, minAgeDays: null, sort: 'newest' };

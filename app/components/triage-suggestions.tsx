@@ -73,7 +73,7 @@ export function SuggestionsTable({
               {suggestions.map((s, i) => (
                 <tr key={s.supporterId} data-testid="suggestion">
                   <td>{i + 1}</td>
-                  <th scope="row" className="font-semibold">
+                  <th scope="row" className="border-b border-slate-200 align-top font-semibold">
                     {s.name}
                   </th>
                   <td>

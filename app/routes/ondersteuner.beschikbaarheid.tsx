@@ -128,7 +128,7 @@ export default function MyAvailability() {
               <p className="font-semibold">{t('availability.clashTitle')}</p>
               <p className="mt-1">{t('availability.clashText')}</p>
               <ul className="mt-2 list-disc pl-6">
-                {added.clashing.map((visit) => (
+                {added.clashing.map((visit: ClashingVisit) => (
                   <li key={visit.id}>
                     <Link to={`/ondersteuner/bezoeken/${visit.id}`}>
                       {formatRange(visit.startsAt, visit.endsAt, lang)} – {visit.regionName}

@@ -404,6 +404,7 @@ export default function RequestPage() {
                         <summary className="cursor-pointer font-semibold">{t('visits.moveTitle')}</summary>
                         <div className="mt-3">
                           <MoveForm
+                            key={`${v.id}-${v.sequence}`}
                             actionData={actionData}
                             supporters={data.supporters}
                             regionId={r.regionId}
@@ -448,6 +449,7 @@ export default function RequestPage() {
           <SectionNotice section="schedule" actionData={actionData} />
           <div className="mt-4">
             <ScheduleForm
+              key={r.supporterId ?? 'none'}
               actionData={actionData}
               supporters={data.supporters}
               regionId={r.regionId}

@@ -7,7 +7,8 @@ import { parseChoice, parseId } from '~/components/admin-params';
 import { pageTitle } from '~/components/meta';
 import { amsterdamDate, formatDate, formatRange, formatTime, ZONE, type Lang } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
-import { CALENDAR_VIEWS, calendarPeriod, calendarVisits, filterOptions, type CalendarView } from '~/services/oversight.server';
+import { CALENDAR_VIEWS, calendarPeriod, type CalendarView } from '~/domain/oversight';
+import { calendarVisits, filterOptions } from '~/services/oversight.server';
 import { getDb } from '~db/client';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Agenda', 'Calendar');

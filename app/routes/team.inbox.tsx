@@ -7,7 +7,8 @@ import { pageTitle } from '~/components/meta';
 import { Age } from '~/components/triage-age';
 import { formatDateTime, formatRange } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
-import { DEFAULT_INBOX_FILTERS, INBOX_AGES, INBOX_SORTS, INBOX_STATUSES, inboxView, type InboxFilters } from '~/services/triage.server';
+import { DEFAULT_INBOX_FILTERS, INBOX_AGES, INBOX_SORTS, INBOX_STATUSES, type InboxFilters } from '~/components/triage-schemas';
+import { inboxView } from '~/services/triage.server';
 import { getDb } from '~db/client';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Inbox', 'Inbox');
@@ -216,9 +217,7 @@ export default function Inbox() {
                     <td>
                       <span className="block">{formatDateTime(r.createdAt, lang)}</span>
                     </td>
-                    <td>
-                      <Age at={r.waitingSince} now={now} lang={lang} />
-                    </td>
+                    <td>{r.status === 'submitted' || r.status === 'accepted' ? <Age at={r.waitingSince} now={now} lang={lang} /> : '–'}</td>
                     <td>
                       {r.regionName} ({r.registrationNumber})
                     </td>

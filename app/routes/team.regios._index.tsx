@@ -8,7 +8,8 @@ import { pageTitle } from '~/components/meta';
 import { THEMES, THEME_KEYS } from '~/domain/themes';
 import { amsterdamYear } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
-import { DAYS_LEFT_FILTERS, REGION_SORTS, regionsOverview } from '~/services/oversight.server';
+import { DAYS_LEFT_FILTERS, REGION_SORTS } from '~/domain/oversight';
+import { regionsOverview } from '~/services/oversight.server';
 import { getDb } from '~db/client';
 import { PLAN_STATUSES } from '~db/schema';
 

@@ -1,19 +1,99 @@
 /**
  * Shared pieces of the use cases: errors, the audit row, and the fact queries that several rules
  * need (all run inside the caller's transaction).
+ *
+ * The queries on the booking path are prepared once per connection (`perConnection`): building a
+ * query with drizzle and compiling it in SQLite costs ten times more than running these small
+ * indexed lookups, and a booking runs a dozen of them.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Queryable, Tx } from '~db/client';
 import { auditEvents, dayAdjustments, dayAllotments, regions, settings, users, visits } from '~db/schema';
 import {
   allottedHalfDays,
   DEFAULT_HALF_DAYS_SETTING,
   defaultHalfDaysFromSetting,
-  sumVisitHalfDays,
   type LedgerFigures,
 } from '~/domain/ledger';
 import type { Refusal } from '~/domain/refusals';
 import type { RegionFacts, SupporterFacts } from '~/domain/rules';
+
+/**
+ * A database and its transactions share one drizzle session per connection (drizzle-orm 0.45:
+ * `db.transaction` hands the callback a transaction built on the same session), so a statement
+ * prepared through either runs on that connection, inside whatever transaction is open on it.
+ */
+function sessionOf(q: Queryable): object {
+  const session = (q as unknown as { session?: object }).session;
+  if (!session) throw new Error('No drizzle session on this handle: check perConnection after a drizzle upgrade');
+  return session;
+}
+
+/** Builds a set of prepared statements the first time a connection asks, and keeps them for it. */
+export function perConnection<T>(build: (q: Queryable) => T): (q: Queryable) => T {
+  const cache = new WeakMap<object, T>();
+  return (q) => {
+    const session = sessionOf(q);
+    let statements = cache.get(session);
+    if (statements === undefined) {
+      statements = build(q);
+      cache.set(session, statements);
+    }
+    return statements;
+  };
+}
+
+/** A named placeholder where drizzle's types want a value (`set()`); it is encoded like one. */
+export function placeholder<T>(name: string): T {
+  return sql.placeholder(name) as unknown as T;
+}
+
+const p = sql.placeholder;
+
+const statements = perConnection((q) => ({
+  userName: q.select({ name: users.name }).from(users).where(eq(users.id, p('id'))).prepare(),
+  user: q
+    .select({ id: users.id, name: users.name, role: users.role, active: users.active, homeRegionId: users.homeRegionId })
+    .from(users)
+    .where(eq(users.id, p('id')))
+    .prepare(),
+  region: q.select({ id: regions.id, name: regions.name }).from(regions).where(eq(regions.id, p('id'))).prepare(),
+  insertAudit: q
+    .insert(auditEvents)
+    .values({
+      at: p('at'),
+      actorUserId: p('actorUserId'),
+      actorLabel: p('actorLabel'),
+      action: p('action'),
+      entityType: p('entityType'),
+      entityId: p('entityId'),
+      regionId: p('regionId'),
+      // Raw SQL parameters, so a missing before/after stays NULL (the JSON column would store 'null').
+      before: sql`${p('before')}`,
+      after: sql`${p('after')}`,
+      reason: p('reason'),
+    })
+    .prepare(),
+  // One statement, each part an index lookup: the allotment's primary key,
+  // day_adjustments_region_year_idx, visits_region_year_idx. (drizzle writes the columns of a
+  // one-table select unqualified, so each subquery names its own table's columns.)
+  ledgerParts: q
+    .select({
+      allotmentHalfDays: sql<number | null>`(SELECT ${dayAllotments.halfDays} FROM ${dayAllotments}
+        WHERE ${dayAllotments.regionId} = ${p('regionId')} AND ${dayAllotments.year} = ${p('year')})`,
+      defaultSetting: sql<unknown>`(SELECT ${settings.value} FROM ${settings}
+        WHERE ${settings.key} = ${DEFAULT_HALF_DAYS_SETTING})`.mapWith(settings.value),
+      adjustmentsHalfDays: sql<number>`(SELECT coalesce(sum(${dayAdjustments.deltaHalfDays}), 0) FROM ${dayAdjustments}
+        WHERE ${dayAdjustments.regionId} = ${p('regionId')} AND ${dayAdjustments.year} = ${p('year')})`,
+      planned: sql<number>`(SELECT coalesce(sum(${visits.halfDays}), 0) FROM ${visits}
+        WHERE ${visits.regionId} = ${p('regionId')} AND ${visits.ledgerYear} = ${p('year')} AND ${visits.status} = 'planned')`,
+      used: sql<number>`(SELECT coalesce(sum(${visits.halfDays}), 0) FROM ${visits}
+        WHERE ${visits.regionId} = ${p('regionId')} AND ${visits.ledgerYear} = ${p('year')} AND ${visits.status} = 'held')`,
+    })
+    .from(regions)
+    .where(eq(regions.id, p('regionId')))
+    .prepare(),
+}));
 
 /** A use case was asked about a row that doesn't exist (a programming or routing error, not a refusal). */
 export class NotFoundError extends Error {
@@ -33,7 +113,7 @@ export type Actor = { actorUserId: number | null; now: number };
 
 export function actorLabel(tx: Queryable, actorUserId: number | null): string {
   if (actorUserId === null) return 'system';
-  const row = tx.select({ name: users.name }).from(users).where(eq(users.id, actorUserId)).get();
+  const row = statements(tx).userName.get({ id: actorUserId });
   if (!row) throw new NotFoundError('user', actorUserId);
   return row.name;
 }
@@ -49,34 +129,32 @@ export type AuditEntry = {
 };
 
 export function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry): void {
-  tx.insert(auditEvents)
-    .values({
-      at: actor.now,
-      actorUserId: actor.actorUserId,
-      actorLabel: actorLabel(tx, actor.actorUserId),
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      regionId: entry.regionId,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-      reason: entry.reason ?? null,
-    })
-    .run();
+  statements(tx).insertAudit.run({
+    at: actor.now,
+    actorUserId: actor.actorUserId,
+    actorLabel: actorLabel(tx, actor.actorUserId),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    regionId: entry.regionId,
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    reason: entry.reason ?? null,
+  });
+}
+
+function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
 export function requireRegion(tx: Queryable, regionId: number): RegionFacts {
-  const row = tx.select({ id: regions.id, name: regions.name }).from(regions).where(eq(regions.id, regionId)).get();
+  const row = statements(tx).region.get({ id: regionId });
   if (!row) throw new NotFoundError('region', regionId);
   return row;
 }
 
 export function requireUser(tx: Queryable, userId: number): SupporterFacts {
-  const row = tx
-    .select({ id: users.id, name: users.name, role: users.role, active: users.active, homeRegionId: users.homeRegionId })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get();
+  const row = statements(tx).user.get({ id: userId });
   if (!row) throw new NotFoundError('user', userId);
   return row;
 }
@@ -84,36 +162,6 @@ export function requireUser(tx: Queryable, userId: number): SupporterFacts {
 export function defaultHalfDaysPerYear(tx: Queryable): number {
   const row = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, DEFAULT_HALF_DAYS_SETTING)).get();
   return defaultHalfDaysFromSetting(row?.value);
-}
-
-/** The region's own allotment row for the year, or null when the default applies. */
-export function allotmentRow(tx: Queryable, regionId: number, year: number): number | null {
-  const row = tx
-    .select({ halfDays: dayAllotments.halfDays })
-    .from(dayAllotments)
-    .where(and(eq(dayAllotments.regionId, regionId), eq(dayAllotments.year, year)))
-    .get();
-  return row?.halfDays ?? null;
-}
-
-export function adjustmentsSum(tx: Queryable, regionId: number, year: number): number {
-  const row = tx
-    .select({ total: sql<number>`coalesce(sum(${dayAdjustments.deltaHalfDays}), 0)` })
-    .from(dayAdjustments)
-    .where(and(eq(dayAdjustments.regionId, regionId), eq(dayAdjustments.year, year)))
-    .get();
-  return row?.total ?? 0;
-}
-
-/** Planned and used half-days of the region's visits in that ledger year (uses visits_region_year_idx). */
-export function bookedHalfDays(tx: Queryable, regionId: number, year: number): { planned: number; used: number } {
-  const rows = tx
-    .select({ status: visits.status, halfDays: sql<number>`sum(${visits.halfDays})` })
-    .from(visits)
-    .where(and(eq(visits.regionId, regionId), eq(visits.ledgerYear, year), inArray(visits.status, ['planned', 'held'])))
-    .groupBy(visits.status)
-    .all();
-  return sumVisitHalfDays(rows);
 }
 
 export type LedgerParts = {
@@ -126,12 +174,10 @@ export type LedgerParts = {
 
 /** Everything the ledger of a region and year is made of, as it stands. */
 export function ledgerParts(tx: Queryable, regionId: number, year: number): LedgerParts {
-  return {
-    allotmentHalfDays: allotmentRow(tx, regionId, year),
-    defaultHalfDays: defaultHalfDaysPerYear(tx),
-    adjustmentsHalfDays: adjustmentsSum(tx, regionId, year),
-    ...bookedHalfDays(tx, regionId, year),
-  };
+  const row = statements(tx).ledgerParts.get({ regionId, year });
+  if (!row) throw new NotFoundError('region', regionId);
+  const { defaultSetting, ...parts } = row;
+  return { ...parts, defaultHalfDays: defaultHalfDaysFromSetting(defaultSetting) };
 }
 
 export function figuresOf(parts: LedgerParts): LedgerFigures {

@@ -22,6 +22,7 @@ import {
   visits,
   type RequestStatus,
 } from '~db/schema';
+import type { InboxFilters } from '~/components/triage-schemas';
 import { withRemaining, type Ledger } from '~/domain/ledger';
 import {
   parsePreferredPeriod,
@@ -85,25 +86,8 @@ function inTransaction<T>(db: Db, fn: (tx: Tx) => T): T | Problem | Refused {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The inbox
+// The inbox (its filters are in app/components/triage-schemas.ts, shared with the page)
 
-export const INBOX_STATUSES = ['open', 'submitted', 'accepted', 'declined', 'withdrawn', 'closed', 'all'] as const;
-export type InboxStatus = (typeof INBOX_STATUSES)[number];
-export const INBOX_AGES = [1, 3, 7, 14, 30] as const;
-export const INBOX_SORTS = ['newest', 'oldest'] as const;
-export type InboxSort = (typeof INBOX_SORTS)[number];
-
-export type InboxFilters = {
-  /** 'open': what needs the team (open requests without visits, or with open questions). */
-  status: InboxStatus;
-  regionId: number | null;
-  supportTypeId: number | null;
-  /** Only what has been waiting at least this many days. */
-  minAgeDays: number | null;
-  sort: InboxSort;
-};
-
-export const DEFAULT_INBOX_FILTERS: InboxFilters = { status: 'open', regionId: null, supportTypeId: null, minAgeDays: null, sort: 'newest' };
 
 const activeVisitCount = sql<number>`(select count(*) from visits v where v.request_id = ${supportRequests.id} and v.status in ('planned', 'held'))`;
 const openQuestionCount = sql<number>`(select count(*) from region_questions q where q.request_id = ${supportRequests.id} and q.status = 'open')`;
@@ -187,8 +171,9 @@ export function inboxView(db: Queryable, filters: InboxFilters, now: number) {
     .orderBy(filters.sort === 'oldest' ? asc(regionQuestions.createdAt) : desc(regionQuestions.createdAt), asc(regionQuestions.id))
     .all();
 
+  // Only what really waits for the team counts for "newest" and "waiting longest" (not ended requests).
   const waiting = [
-    ...requests.map((r) => ({ kind: 'request' as const, requestId: r.id, regionName: r.regionName, at: r.waitingSince, createdAt: r.createdAt })),
+    ...requests.filter((r) => OPEN.includes(r.status)).map((r) => ({ kind: 'request' as const, requestId: r.id, regionName: r.regionName, at: r.waitingSince, createdAt: r.createdAt })),
     ...questions.map((q) => ({ kind: 'question' as const, requestId: q.requestId, regionName: q.regionName, at: q.createdAt, createdAt: q.createdAt })),
   ];
   const newest = waiting.reduce<(typeof waiting)[number] | null>((best, w) => (!best || w.createdAt > best.createdAt ? w : best), null);

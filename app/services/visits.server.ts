@@ -4,9 +4,9 @@
  * hook together. Refusals are returned, never thrown.
  */
 import { randomUUID } from 'node:crypto';
-import { and, count, desc, eq, gt, gte, inArray, lt, ne } from 'drizzle-orm';
-import type { Db, Queryable, Tx } from '~db/client';
-import { supportRequests, supportTypes, unavailability, visits } from '~db/schema';
+import { and, count, desc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Db, Queryable } from '~db/client';
+import { regions, supportRequests, supportTypes, unavailability, visits } from '~db/schema';
 import {
   chargeFor,
   checkMovable,
@@ -27,7 +27,8 @@ import { enqueueVisitChange } from '~/mail/notify.server';
 import {
   ledgerFigures,
   NotFoundError,
-  requireRegion,
+  perConnection,
+  placeholder,
   requireUser,
   writeAudit,
   type Actor,
@@ -50,94 +51,182 @@ type RequestFacts = {
   location: string;
 };
 
-function requireRequest(tx: Queryable, requestId: number): RequestFacts {
-  const row = tx
-    .select({
-      id: supportRequests.id,
-      regionId: supportRequests.regionId,
-      supportTypeId: supportRequests.supportTypeId,
-      status: supportRequests.status,
-      location: supportRequests.location,
-    })
+/** What every booking rule needs to know about a request: the request, its region and its type. */
+type BookingContext = { request: RequestFacts; region: RegionFacts; supportType: SupportTypeFacts };
+
+const contextColumns = {
+  request: {
+    id: supportRequests.id,
+    regionId: supportRequests.regionId,
+    supportTypeId: supportRequests.supportTypeId,
+    status: supportRequests.status,
+    location: supportRequests.location,
+  },
+  region: { id: regions.id, name: regions.name },
+  supportType: {
+    key: supportTypes.key,
+    nameNl: supportTypes.nameNl,
+    nameEn: supportTypes.nameEn,
+    capPerRegion: supportTypes.capPerRegion,
+    bookableUntil: supportTypes.bookableUntil,
+    drawsOnDays: supportTypes.drawsOnDays,
+    defaultMinutes: supportTypes.defaultMinutes,
+  },
+};
+
+const p = sql.placeholder;
+const visitColumns = { id: visits.id, startsAt: visits.startsAt, endsAt: visits.endsAt };
+const liveVisitsOf = and(eq(visits.supporterId, p('supporterId')), ne(visits.status, 'cancelled'));
+
+/** The booking path's queries, prepared once per connection (see perConnection). */
+const statements = perConnection((q) => ({
+  requestContext: q
+    .select(contextColumns)
     .from(supportRequests)
-    .where(eq(supportRequests.id, requestId))
-    .get();
-  if (!row) throw new NotFoundError('support request', requestId);
-  return row;
-}
-
-function requireSupportType(tx: Queryable, supportTypeId: number): SupportTypeFacts {
-  const row = tx
-    .select({
-      key: supportTypes.key,
-      nameNl: supportTypes.nameNl,
-      nameEn: supportTypes.nameEn,
-      capPerRegion: supportTypes.capPerRegion,
-      bookableUntil: supportTypes.bookableUntil,
-      drawsOnDays: supportTypes.drawsOnDays,
-      defaultMinutes: supportTypes.defaultMinutes,
-    })
-    .from(supportTypes)
-    .where(eq(supportTypes.id, supportTypeId))
-    .get();
-  if (!row) throw new NotFoundError('support type', supportTypeId);
-  return row;
-}
-
-function requireVisit(tx: Queryable, visitId: number): Visit {
-  const row = tx.select().from(visits).where(eq(visits.id, visitId)).get();
-  if (!row) throw new NotFoundError('visit', visitId);
-  return row;
-}
-
-/** Planned + held visits of one type in one region (uses visits_region_type_idx). */
-function countTypeVisits(tx: Queryable, regionId: number, supportTypeId: number): number {
-  const row = tx
+    .innerJoin(regions, eq(regions.id, supportRequests.regionId))
+    .innerJoin(supportTypes, eq(supportTypes.id, supportRequests.supportTypeId))
+    .where(eq(supportRequests.id, p('id')))
+    .prepare(),
+  visitContext: q
+    .select({ visit: getTableColumns(visits), ...contextColumns })
+    .from(visits)
+    .innerJoin(supportRequests, eq(supportRequests.id, visits.requestId))
+    .innerJoin(regions, eq(regions.id, visits.regionId))
+    .innerJoin(supportTypes, eq(supportTypes.id, visits.supportTypeId))
+    .where(eq(visits.id, p('id')))
+    .prepare(),
+  // visits_region_type_idx
+  typeCount: q
     .select({ count: count() })
     .from(visits)
     .where(
-      and(eq(visits.regionId, regionId), eq(visits.supportTypeId, supportTypeId), inArray(visits.status, ['planned', 'held'])),
+      and(
+        eq(visits.regionId, p('regionId')),
+        eq(visits.supportTypeId, p('supportTypeId')),
+        inArray(visits.status, ['planned', 'held']),
+      ),
     )
-    .get();
-  return row?.count ?? 0;
-}
-
-/**
- * The supporter's non-cancelled visits that could overlap the slot, found with two index seeks on
- * visits_supporter_time_idx: those starting inside the slot, and the last one starting before it.
- * That is enough because rule 4 keeps one supporter's visits apart: of the visits starting before
- * the slot, only the latest can still be running when it starts. (The domain checks the overlap.)
- */
-function supporterVisitsAround(tx: Queryable, supporterId: number, slot: Interval): Array<Interval & { id: number }> {
-  const columns = { id: visits.id, startsAt: visits.startsAt, endsAt: visits.endsAt };
-  const ofSupporter = and(eq(visits.supporterId, supporterId), ne(visits.status, 'cancelled'));
-  const startingInside = tx
-    .select(columns)
+    .prepare(),
+  // visits_supporter_time_idx, twice
+  visitsStartingInside: q
+    .select(visitColumns)
     .from(visits)
-    .where(and(ofSupporter, gte(visits.startsAt, slot.startsAt), lt(visits.startsAt, slot.endsAt)))
-    .all();
-  const lastBefore = tx
-    .select(columns)
+    .where(and(liveVisitsOf, gte(visits.startsAt, p('startsAt')), lt(visits.startsAt, p('endsAt'))))
+    .prepare(),
+  lastVisitStartingBefore: q
+    .select(visitColumns)
     .from(visits)
-    .where(and(ofSupporter, lt(visits.startsAt, slot.startsAt)))
+    .where(and(liveVisitsOf, lt(visits.startsAt, p('startsAt'))))
     .orderBy(desc(visits.startsAt))
     .limit(1)
-    .get();
-  return lastBefore ? [lastBefore, ...startingInside] : startingInside;
-}
-
-function unavailabilityAround(tx: Queryable, supporterId: number, slot: Interval): Interval[] {
-  return tx
+    .prepare(),
+  // unavailability_supporter_idx
+  blocksAround: q
     .select({ startsAt: unavailability.startsAt, endsAt: unavailability.endsAt })
     .from(unavailability)
     .where(
       and(
-        eq(unavailability.supporterId, supporterId),
-        lt(unavailability.startsAt, slot.endsAt),
-        gt(unavailability.endsAt, slot.startsAt),
+        eq(unavailability.supporterId, p('supporterId')),
+        lt(unavailability.startsAt, p('endsAt')),
+        gt(unavailability.endsAt, p('startsAt')),
       ),
     )
-    .all();
+    .prepare(),
+  insert: q
+    .insert(visits)
+    .values({
+      requestId: p('requestId'),
+      regionId: p('regionId'),
+      supportTypeId: p('supportTypeId'),
+      supporterId: p('supporterId'),
+      startsAt: p('startsAt'),
+      endsAt: p('endsAt'),
+      ledgerYear: p('ledgerYear'),
+      location: p('location'),
+      halfDays: p('halfDays'),
+      status: 'planned',
+      calendarUid: p('calendarUid'),
+      sequence: 0,
+      createdAt: p('now'),
+      updatedAt: p('now'),
+    })
+    .returning()
+    .prepare(),
+  move: q
+    .update(visits)
+    .set({
+      supporterId: placeholder('supporterId'),
+      startsAt: placeholder('startsAt'),
+      endsAt: placeholder('endsAt'),
+      ledgerYear: placeholder('ledgerYear'),
+      location: placeholder('location'),
+      halfDays: placeholder('halfDays'),
+      sequence: placeholder('sequence'),
+      updatedAt: placeholder('now'),
+    })
+    .where(eq(visits.id, p('id')))
+    .returning()
+    .prepare(),
+  cancel: q
+    .update(visits)
+    .set({
+      status: 'cancelled',
+      cancelReason: placeholder('reason'),
+      sequence: sql`${visits.sequence} + 1`,
+      updatedAt: placeholder('now'),
+    })
+    .where(eq(visits.id, p('id')))
+    .returning()
+    .prepare(),
+  hold: q
+    .update(visits)
+    .set({
+      status: 'held',
+      minutesSpent: placeholder('minutesSpent'),
+      report: placeholder('report'),
+      reportVisibleToRegion: placeholder('reportVisibleToRegion'),
+      sequence: sql`${visits.sequence} + 1`,
+      updatedAt: placeholder('now'),
+    })
+    .where(eq(visits.id, p('id')))
+    .returning()
+    .prepare(),
+}));
+
+/** The request with its region and type, in one query. */
+function requireRequestContext(tx: Queryable, requestId: number): BookingContext {
+  const row = statements(tx).requestContext.get({ id: requestId });
+  if (!row) throw new NotFoundError('support request', requestId);
+  return row;
+}
+
+/** A visit with its request, region and type, in one query. */
+function requireVisitContext(tx: Queryable, visitId: number): BookingContext & { visit: Visit } {
+  const row = statements(tx).visitContext.get({ id: visitId });
+  if (!row) throw new NotFoundError('visit', visitId);
+  return row;
+}
+
+/** Planned + held visits of one type in one region. */
+function countTypeVisits(tx: Queryable, regionId: number, supportTypeId: number): number {
+  return statements(tx).typeCount.get({ regionId, supportTypeId })?.count ?? 0;
+}
+
+/**
+ * The supporter's non-cancelled visits that could overlap the slot: those starting inside it, and
+ * the last one starting before it. That is enough because rule 4 keeps one supporter's visits
+ * apart: of the visits starting before the slot, only the latest can still be running when it
+ * starts. (The domain checks the overlap itself.)
+ */
+function supporterVisitsAround(tx: Queryable, supporterId: number, slot: Interval): Array<Interval & { id: number }> {
+  const q = statements(tx);
+  const inside = q.visitsStartingInside.all({ supporterId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+  const before = q.lastVisitStartingBefore.get({ supporterId, startsAt: slot.startsAt });
+  return before ? [before, ...inside] : inside;
+}
+
+function unavailabilityAround(tx: Queryable, supporterId: number, slot: Interval): Interval[] {
+  return statements(tx).blocksAround.all({ supporterId, startsAt: slot.startsAt, endsAt: slot.endsAt });
 }
 
 const NO_LEDGER = { allotted: 0, planned: 0, used: 0 };
@@ -178,10 +267,6 @@ function snapshot(v: Visit) {
   };
 }
 
-function updateVisit(tx: Tx, visitId: number, values: Partial<typeof visits.$inferInsert>): Visit {
-  return tx.update(visits).set(values).where(eq(visits.id, visitId)).returning().get()!;
-}
-
 const immediate = { behavior: 'immediate' } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -199,9 +284,7 @@ export type ScheduleVisitInput = Actor & {
 
 export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
   return db.transaction((tx): VisitResult => {
-    const request = requireRequest(tx, input.requestId);
-    const region = requireRegion(tx, request.regionId);
-    const supportType = requireSupportType(tx, request.supportTypeId);
+    const { request, region, supportType } = requireRequestContext(tx, input.requestId);
     const supporter = requireUser(tx, input.supporterId);
 
     const times = resolveWhen(input.when, supportType.defaultMinutes);
@@ -213,26 +296,19 @@ export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
     const decision = decideSchedule(scheduleFacts(tx, { request, region, supportType, supporter, slot }), input.now);
     if (!decision.ok) return decision;
 
-    const visit = tx
-      .insert(visits)
-      .values({
-        requestId: request.id,
-        regionId: region.id,
-        supportTypeId: request.supportTypeId,
-        supporterId: supporter.id,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        ledgerYear: ledgerYearOf(slot.startsAt),
-        location: input.location ?? request.location,
-        halfDays: slot.halfDays,
-        status: 'planned',
-        calendarUid: `${randomUUID()}@sto-ondersteuning.example`,
-        sequence: 0,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .returning()
-      .get();
+    const visit = statements(tx).insert.get({
+      requestId: request.id,
+      regionId: region.id,
+      supportTypeId: request.supportTypeId,
+      supporterId: supporter.id,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      ledgerYear: ledgerYearOf(slot.startsAt),
+      location: input.location ?? request.location,
+      halfDays: slot.halfDays,
+      calendarUid: `${randomUUID()}@sto-ondersteuning.example`,
+      now: input.now,
+    })!;
     writeAudit(tx, input, {
       action: 'visit.scheduled',
       entityType: 'visit',
@@ -260,10 +336,7 @@ export type RescheduleResult = { ok: true; visit: Visit; changed: boolean } | Re
 
 export function rescheduleVisit(db: Db, input: RescheduleVisitInput): RescheduleResult {
   return db.transaction((tx): RescheduleResult => {
-    const visit = requireVisit(tx, input.visitId);
-    const request = requireRequest(tx, visit.requestId);
-    const region = requireRegion(tx, visit.regionId);
-    const supportType = requireSupportType(tx, visit.supportTypeId);
+    const { visit, request, region, supportType } = requireVisitContext(tx, input.visitId);
     const supporter = requireUser(tx, input.supporterId ?? visit.supporterId);
 
     const currentMinutes = Math.max(1, Math.round((visit.endsAt - visit.startsAt) / 60_000));
@@ -284,7 +357,8 @@ export function rescheduleVisit(db: Db, input: RescheduleVisitInput): Reschedule
     const decision = decideReschedule({ ...facts, visit }, input.now);
     if (!decision.ok) return decision;
 
-    const moved = updateVisit(tx, visit.id, {
+    const moved = statements(tx).move.get({
+      id: visit.id,
       supporterId: supporter.id,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
@@ -292,8 +366,8 @@ export function rescheduleVisit(db: Db, input: RescheduleVisitInput): Reschedule
       location,
       halfDays: slot.halfDays,
       sequence: calendarChanged ? visit.sequence + 1 : visit.sequence,
-      updatedAt: input.now,
-    });
+      now: input.now,
+    })!;
     writeAudit(tx, input, {
       action: 'visit.rescheduled',
       entityType: 'visit',
@@ -316,18 +390,12 @@ export type CancelVisitInput = Actor & { visitId: number; reason: string };
 /** Cancels a planned visit: its days and its slot under the type's cap come back. */
 export function cancelVisit(db: Db, input: CancelVisitInput): VisitResult {
   return db.transaction((tx): VisitResult => {
-    const visit = requireVisit(tx, input.visitId);
-    const region = requireRegion(tx, visit.regionId);
+    const { visit, region } = requireVisitContext(tx, input.visitId);
     const decision = decideCancel({ visit, region, reason: input.reason }, input.now);
     if (!decision.ok) return decision;
 
     const reason = input.reason.trim();
-    const cancelled = updateVisit(tx, visit.id, {
-      status: 'cancelled',
-      cancelReason: reason,
-      sequence: visit.sequence + 1,
-      updatedAt: input.now,
-    });
+    const cancelled = statements(tx).cancel.get({ id: visit.id, reason, now: input.now })!;
     writeAudit(tx, input, {
       action: 'visit.cancelled',
       entityType: 'visit',
@@ -352,19 +420,17 @@ export type RecordVisitHeldInput = Actor & {
 /** Records a started, planned visit as held: its planned days become used days. */
 export function recordVisitHeld(db: Db, input: RecordVisitHeldInput): VisitResult {
   return db.transaction((tx): VisitResult => {
-    const visit = requireVisit(tx, input.visitId);
-    const region = requireRegion(tx, visit.regionId);
+    const { visit, region } = requireVisitContext(tx, input.visitId);
     const decision = decideRecordHeld({ visit, region, minutesSpent: input.minutesSpent }, input.now);
     if (!decision.ok) return decision;
 
-    const held = updateVisit(tx, visit.id, {
-      status: 'held',
+    const held = statements(tx).hold.get({
+      id: visit.id,
       minutesSpent: input.minutesSpent,
       report: input.report.trim(),
       reportVisibleToRegion: input.reportVisibleToRegion,
-      sequence: visit.sequence + 1,
-      updatedAt: input.now,
-    });
+      now: input.now,
+    })!;
     writeAudit(tx, input, {
       action: 'visit.held',
       entityType: 'visit',

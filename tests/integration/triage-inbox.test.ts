@@ -3,14 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '~db/client';
 import { regions, supportRequests, unavailability, users } from '~db/schema';
 import { askQuestion } from '~/services/requests.server';
-import {
-  DEFAULT_INBOX_FILTERS,
-  inboxView,
-  requestPage,
-  scheduleVisitForRequest,
-  supporterSuggestions,
-  type InboxFilters,
-} from '~/services/triage.server';
+import { DEFAULT_INBOX_FILTERS, type InboxFilters } from '~/components/triage-schemas';
+import { inboxView, requestPage, scheduleVisitForRequest, supporterSuggestions } from '~/services/triage.server';
 import { createTestDb } from '../helpers/db';
 import { ams, bookingWorld, insertRegion, insertRequest, insertSupporter } from '../helpers/fixtures';
 
