@@ -281,7 +281,7 @@ test('Ruud blocks a week; a visit proposed in it is refused with a clear sentenc
   await page.context().close();
 });
 
-test('Ruud makes and replaces his calendar link; the old one stops working', async ({ browser }) => {
+test('Ruud makes and replaces his calendar link, changes his password and profile', async ({ browser }) => {
   const page = await supporterPage(browser);
   await visit(page, '/ondersteuner/bezoeken');
   const feed = page.getByRole('region', { name: 'Mijn agenda-link' });
@@ -315,6 +315,42 @@ test('Ruud makes and replaces his calendar link; the old one stops working', asy
   await password.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
   await expect(password.getByText('Uw huidige wachtwoord klopt niet.')).toBeVisible();
   await expectAccessible(page);
+
+  // A right change signs out every other session (and is then undone for the other tests).
+  const other = await supporterPage(browser);
+  const changePassword = async (current: string, next: string) => {
+    await page.goto('/ondersteuner/profiel');
+    await password.getByLabel('Huidig wachtwoord').fill(current);
+    await password.getByLabel(/^Nieuw wachtwoord( \*)?$/).fill(next);
+    await password.getByLabel('Nieuw wachtwoord nog een keer').fill(next);
+    await password.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    await expect(page.getByRole('status')).toHaveText('Uw wachtwoord is gewijzigd. U bent op alle andere apparaten uitgelogd.');
+  };
+  await changePassword(DEMO.supporterPassword, 'ruud-zijn-nieuwe-wachtwoord');
+  await expectAccessible(page);
+  await other.goto('/ondersteuner');
+  await expect(other).toHaveURL(/\/inloggen\?redirectTo=%2Fondersteuner/);
+  await other.context().close();
+  await changePassword('ruud-zijn-nieuwe-wachtwoord', DEMO.supporterPassword);
+
+  // Name, language (the page follows at once) and themes.
+  const details = page.getByRole('region', { name: 'Mijn gegevens' });
+  await details.getByRole('radio', { name: 'English' }).check();
+  await details.getByRole('checkbox', { name: 'Samenwerking met het primair onderwijs' }).uncheck();
+  await details.getByRole('checkbox', { name: 'Innovatie en actualiteit' }).check();
+  await details.getByRole('button', { name: 'Gegevens opslaan' }).click();
+  await expect(page.getByRole('status')).toHaveText('Your details have been saved.');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('My profile');
+  await expectAccessible(page);
+  const stored = run((db) => db.prepare('SELECT language, themes FROM users WHERE email = ?').get(RUUD.email));
+  expect(stored).toEqual({ language: 'en', themes: JSON.stringify(['instroom', 'lob', 'innovatie']) });
+  const mine = page.getByRole('region', { name: 'My details' });
+  await mine.getByRole('radio', { name: 'Nederlands' }).check();
+  await mine.getByRole('checkbox', { name: 'Working with primary education' }).check();
+  await mine.getByRole('checkbox', { name: 'Innovation and current topics' }).uncheck();
+  await mine.getByRole('button', { name: 'Save my details' }).click();
+  await expect(page.getByRole('status')).toHaveText('Uw gegevens zijn opgeslagen.');
   await page.context().close();
 });
 

@@ -1,9 +1,9 @@
 import { and, count, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '~db/client';
 import { auditEvents, visits } from '~db/schema';
 import { refusalMessage } from '~/domain/refusals';
-import { NotFoundError } from '~/services/common.server';
+import { NotFoundError, perConnection } from '~/services/common.server';
 import { adjustDays, setAllotment } from '~/services/ledger.server';
 import { regionLedger } from '~/services/read-models.server';
 import { addUnavailability } from '~/services/unavailability.server';
@@ -358,5 +358,21 @@ describe('addUnavailability', () => {
     expect(refusalCode(addUnavailability(db, { ...actor(), supporterId: w.coordinatorId, when: { startLocal: '2019-11-05T12:00' } }))).toBe(
       'not_a_supporter',
     );
+  });
+});
+
+describe('prepared statements', () => {
+  it('are built once per connection and shared with its transactions', () => {
+    const build = vi.fn(() => ({}));
+    const statementsFor = perConnection(build);
+    const mine = statementsFor(db);
+    db.transaction((tx) => expect(statementsFor(tx)).toBe(mine), { behavior: 'immediate' });
+    expect(build).toHaveBeenCalledTimes(1);
+    const other = createTestDb();
+    try {
+      expect(statementsFor(other.db)).not.toBe(mine);
+    } finally {
+      other.close();
+    }
   });
 });
