@@ -26,11 +26,12 @@ export function parseChoice<T extends string>(value: string | null | undefined, 
   return allowed.includes(value as T) ? (value as T) : undefined;
 }
 
-/** The twelve month names in the language ('januari' … / 'January' …). */
-export function monthNames(lang: Lang): string[] {
-  return Array.from({ length: 12 }, (_, i) =>
-    DateTime.fromObject({ year: 2020, month: i + 1, day: 1 }, { zone: ZONE }).setLocale(lang === 'en' ? 'en-GB' : 'nl-NL').toFormat('LLLL'),
-  );
+/** The twelve months in the language, in full and short ('maart', 'mrt' / 'March', 'Mar'). */
+export function monthNames(lang: Lang): Array<{ long: string; short: string }> {
+  return Array.from({ length: 12 }, (_, i) => {
+    const d = DateTime.fromObject({ year: 2020, month: i + 1, day: 1 }, { zone: ZONE }).setLocale(lang === 'en' ? 'en-GB' : 'nl-NL');
+    return { long: d.toFormat('LLLL'), short: d.toFormat('LLL').replace(/\.$/, '') };
+  });
 }
 
 export const reasonField = z

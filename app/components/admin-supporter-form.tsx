@@ -4,7 +4,7 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FieldErrors, FormErrors, TextField, message } from '~/components/form';
-import { THEMES, THEME_KEYS } from '~/domain/themes';
+import { THEMES, isThemeKey } from '~/domain/themes';
 import type { Lang } from '~/domain/time';
 
 export const TEMPORARY_PASSWORD_MIN = 12;
@@ -21,7 +21,10 @@ const profileFields = {
     .max(254, message('admin:errors.tooLong', { max: 254 }))
     .email('admin:errors.emailInvalid'),
   language: z.enum(['nl', 'en'], { errorMap: () => ({ message: 'admin:errors.languageRequired' }) }),
-  themes: z.array(z.enum(THEME_KEYS, { errorMap: () => ({ message: 'admin:errors.themeUnknown' }) })).default([]),
+  themes: z
+    .array(z.string())
+    .default([])
+    .refine((keys) => keys.every(isThemeKey), 'admin:errors.themeUnknown'),
   homeRegionId: z.coerce.number({ invalid_type_error: 'admin:errors.regionUnknown' }).int('admin:errors.regionUnknown').positive('admin:errors.regionUnknown').optional(),
   active: z.boolean().default(false),
 };

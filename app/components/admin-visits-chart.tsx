@@ -16,7 +16,7 @@ export type ChartData = {
  * Visits per month by support type as stacked CSS columns, with a legend and the same figures as a
  * table (in a details element) for screen readers and anyone who prefers numbers.
  */
-export function VisitsChart({ data, monthLabels, lang, headingLevel = 2 }: { data: ChartData; monthLabels: string[]; lang: Lang; headingLevel?: 2 | 3 }) {
+export function VisitsChart({ data, monthLabels, lang, headingLevel = 2 }: { data: ChartData; monthLabels: Array<{ long: string; short: string }>; lang: Lang; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation('admin');
   const name = (type: { nameNl: string; nameEn: string }) => (lang === 'en' ? type.nameEn : type.nameNl);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -48,7 +48,7 @@ export function VisitsChart({ data, monthLabels, lang, headingLevel = 2 }: { dat
             <div className="flex gap-1 pl-1 sm:gap-2" aria-hidden="true">
               {data.months.map((m) => (
                 <span key={m.month} className="flex-1 text-center text-xs text-slate-800">
-                  {monthLabels[m.month - 1]?.slice(0, 3)}
+                  {monthLabels[m.month - 1]?.short}
                 </span>
               ))}
             </div>
@@ -82,7 +82,7 @@ export function VisitsChart({ data, monthLabels, lang, headingLevel = 2 }: { dat
             <tbody>
               {data.months.map((m) => (
                 <tr key={m.month}>
-                  <th scope="row">{monthLabels[m.month - 1]}</th>
+                  <th scope="row">{monthLabels[m.month - 1]?.long}</th>
                   {m.counts.map((n, i) => (
                     <td key={data.types[i]!.id}>{n}</td>
                   ))}

@@ -348,6 +348,7 @@ function AdjustForm({ year }: { year: number }) {
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="adjust" />
       <input type="hidden" name={fields.year.name} value={year} />
+      <FieldErrors id={fields.year.errorId} errors={fields.year.errors} />
       <fieldset aria-describedby={fields.direction.errors?.length ? fields.direction.errorId : undefined}>
         <legend className="font-medium">{t('region.adjustDirection')}</legend>
         <div className="mt-2 flex flex-wrap gap-4">
@@ -397,6 +398,7 @@ function AllotmentForm({ year, current, defaultHalfDays, lang }: { year: number;
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="allotment" />
       <input type="hidden" name={fields.year.name} value={year} />
+      <FieldErrors id={fields.year.errorId} errors={fields.year.errors} />
       <TextField field={fields.days} label={t('region.allotmentDays', { year })} hint={t('region.daysHint')} />
       <TextAreaField field={fields.reason} label={t('region.reason')} hint={t('region.reasonHint')} rows={2} />
       <button type="submit" className="btn" disabled={navigation.state === 'submitting'}>

@@ -337,10 +337,12 @@ export type RescheduleResult = { ok: true; visit: Visit; changed: boolean } | Re
 export function rescheduleVisit(db: Db, input: RescheduleVisitInput): RescheduleResult {
   return db.transaction((tx): RescheduleResult => {
     const { visit, request, region, supportType } = requireVisitContext(tx, input.visitId);
+    const movable = checkMovable(visit, region);
+    if (!movable.ok) return movable;
     const supporter = requireUser(tx, input.supporterId ?? visit.supporterId);
 
     const currentMinutes = Math.max(1, Math.round((visit.endsAt - visit.startsAt) / 60_000));
-    const times = input.when ? resolveWhen(input.when, currentMinutes) : { ok: true as const, ...visit };
+    const times = input.when ? resolveWhen(input.when, currentMinutes) : ({ ok: true, startsAt: visit.startsAt, endsAt: visit.endsAt } as const);
     if (!times.ok) return times;
     const timesChanged = times.startsAt !== visit.startsAt || times.endsAt !== visit.endsAt;
     const charge = chargeFor(supportType, times, input.halfDays ?? (timesChanged ? undefined : visit.halfDays));
@@ -349,8 +351,6 @@ export function rescheduleVisit(db: Db, input: RescheduleVisitInput): Reschedule
     const location = input.location ?? visit.location;
 
     const calendarChanged = timesChanged || supporter.id !== visit.supporterId || location !== visit.location;
-    const movable = checkMovable(visit, region);
-    if (!movable.ok) return movable;
     if (!calendarChanged && slot.halfDays === visit.halfDays) return { ok: true, visit, changed: false };
 
     const facts = scheduleFacts(tx, { request, region, supportType, supporter, slot });
