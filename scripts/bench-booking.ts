@@ -213,11 +213,14 @@ function main(): void {
 
     console.log(`\n${'operation'.padEnd(22)} ${'count'.padStart(6)} ${'ops/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'cpu ms/op'.padStart(10)}  refusals`);
     for (const t of timings) console.log(report(t));
-    const bookings = timings[0]!;
-    const sorted = [...bookings.latencies].sort((a, b) => a - b);
+    const [bookings, hook] = timings as [Timing, Timing];
+    const sorted = [...bookings.latencies].sort((x, y) => x - y);
     const perSecond = (bookings.latencies.length / bookings.totalMs) * 1000;
+    const met = perSecond >= 500 && percentile(sorted, 95) < 25;
+    console.log(`\nTarget ≥ 500 bookings/s with p95 < 25 ms, through the use case: ${met ? 'met' : 'NOT met'}`);
+    const coreCpuMs = (bookings.cpuMs - hook.cpuMs) / bookings.latencies.length;
     console.log(
-      `\nTarget ≥ 500 bookings/s with p95 < 25 ms: ${perSecond >= 500 && percentile(sorted, 95) < 25 ? 'met' : 'NOT met'}`,
+      `Booking core without the outbox hook: ≈ ${coreCpuMs.toFixed(2)} ms CPU per booking (≈ ${Math.round(1000 / coreCpuMs)}/s on one core)`,
     );
   } finally {
     db.$client.close();

@@ -118,3 +118,14 @@ export async function requireRole(request: Request, role: UserRole): Promise<Ses
 
 export const requireCoordinator = (request: Request) => requireRole(request, 'coordinator');
 export const requireSupporter = (request: Request) => requireRole(request, 'supporter');
+
+/**
+ * The action of a page that takes no POST: the guard answers first (sign-in redirect, 403), so a
+ * POST reveals nothing more than a GET, then 405.
+ */
+export function readOnlyAction(role: UserRole) {
+  return async ({ request }: { request: Request }): Promise<never> => {
+    await requireRole(request, role);
+    throw new Response('Method Not Allowed', { status: 405 });
+  };
+}

@@ -41,20 +41,6 @@ export function withRemaining(figures: LedgerFigures): Ledger {
   return { ...figures, remaining: remainingHalfDays(figures) };
 }
 
-/** Planned and used half-days from visits (cancelled ones count for nothing). */
-export function sumVisitHalfDays(rows: ReadonlyArray<{ status: string; halfDays: number }>): {
-  planned: number;
-  used: number;
-} {
-  let planned = 0;
-  let used = 0;
-  for (const row of rows) {
-    if (row.status === 'planned') planned += row.halfDays;
-    else if (row.status === 'held') used += row.halfDays;
-  }
-  return { planned, used };
-}
-
 /** The ledger without one planned visit (when that visit is being moved). */
 export function withoutPlannedVisit(figures: LedgerFigures, halfDays: number): LedgerFigures {
   return { ...figures, planned: figures.planned - halfDays };

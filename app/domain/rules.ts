@@ -23,7 +23,6 @@ export function overlaps(a: Interval, b: Interval): boolean {
 // ---------------------------------------------------------------------------------------------
 // Facts
 
-export type RequestStatusName = 'submitted' | 'accepted' | 'declined' | 'withdrawn' | 'closed';
 export type VisitStatusName = 'planned' | 'held' | 'cancelled';
 
 export type RegionFacts = { id: number; name: string };

@@ -17,7 +17,8 @@ export type LocalTimeResult = { ok: true; ms: number } | { ok: false; problem: L
 
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
-type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+/** A wall-clock reading in Amsterdam. */
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 function parseWallClock(input: string): WallClock | null {
   const m = LOCAL_INPUT.exec(input.trim());

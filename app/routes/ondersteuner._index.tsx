@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireSupporter } from '~/auth/session.server';
+import { readOnlyAction, requireSupporter } from '~/auth/session.server';
 import { pageTitle } from '~/components/meta';
 import { SupporterVisitTable } from '~/components/supporter-visit-table';
 import { formatDate, formatRange } from '~/domain/time';
@@ -107,3 +107,5 @@ export default function SupporterStart() {
     </div>
   );
 }
+
+export const action = readOnlyAction('supporter');

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requireSupporter } from '~/auth/session.server';
+import { readOnlyAction, requireSupporter } from '~/auth/session.server';
 import { pageTitle } from '~/components/meta';
 import { SupporterNotice } from '~/components/supporter-forms';
 import { formatDate, type Lang } from '~/domain/time';
@@ -90,3 +90,5 @@ function RequestTable({ rows, lang, labelledBy }: { rows: MyRequestRow[]; lang: 
     </div>
   );
 }
+
+export const action = readOnlyAction('supporter');

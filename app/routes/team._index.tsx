@@ -36,7 +36,7 @@ export default function TeamStart() {
   const { name, lang, attention, chart, monthLabels } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
   const items = [
-    { label: t('start.newRequests'), count: attention.newRequests, to: '/team/inbox', link: t('start.newRequestsLink') },
+    { label: t('start.newRequests'), count: attention.newRequests, to: '/team/inbox?status=submitted', link: t('start.newRequestsLink') },
     { label: t('start.openQuestions'), count: attention.openQuestions, to: '/team/inbox#vragen', link: t('start.openQuestionsLink') },
     { label: t('start.visitsThisWeek'), count: attention.visitsThisWeek, to: '/team/agenda?view=week', link: t('start.visitsThisWeekLink') },
     { label: t('start.failedEmails'), count: attention.failedEmails, to: '/team/berichten?status=failed', link: t('start.failedEmailsLink') },

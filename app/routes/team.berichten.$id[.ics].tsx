@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireCoordinator } from '~/auth/session.server';
+import { readOnlyAction, requireCoordinator } from '~/auth/session.server';
 import { icsContentType, type InviteMethod } from '~/calendar/ics';
 import { getOutboxMessage } from '~/services/outbox-view.server';
 import { getDb } from '~db/client';
@@ -19,3 +19,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
+
+export const action = readOnlyAction('coordinator');

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { requireCoordinator } from '~/auth/session.server';
+import { readOnlyAction, requireCoordinator } from '~/auth/session.server';
 import { pageTitle } from '~/components/meta';
 import { formatDateTime } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -97,3 +97,5 @@ export default function Outbox() {
     </div>
   );
 }
+
+export const action = readOnlyAction('coordinator');

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { requireCoordinator } from '~/auth/session.server';
+import { readOnlyAction, requireCoordinator } from '~/auth/session.server';
 import { pageTitle } from '~/components/meta';
 import { Age } from '~/components/triage-age';
 import { formatDateTime, formatRange } from '~/domain/time';
@@ -242,3 +242,5 @@ export default function Inbox() {
     </div>
   );
 }
+
+export const action = readOnlyAction('coordinator');

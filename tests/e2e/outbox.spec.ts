@@ -17,6 +17,7 @@ test('coordinators read the local outbox, download an invite and send a failed m
   db.close();
 
   await signIn(page, DEMO.coordinator.email, DEMO.coordinator.password);
+  await expect(page).toHaveURL(/\/team$/);
   await visit(page, '/team/berichten');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Berichten');
 

@@ -34,6 +34,7 @@ test('the coordinator visits every oversight page, each accessible', async ({ pa
   await expect(page.getByRole('heading', { name: 'Wat aandacht vraagt' })).toBeVisible();
   await expect(page.getByText('Nieuwe aanvragen')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Naar de berichten' })).toHaveAttribute('href', '/team/berichten?status=failed');
+  await expect(page.getByRole('link', { name: 'Naar de inbox' })).toHaveAttribute('href', '/team/inbox?status=submitted');
   // The chart has its figures as a table as well.
   await page.getByText('Toon de cijfers als tabel').first().click();
   await expect(page.getByRole('table', { name: /^Bezoeken per maand en soort ondersteuning in \d{4}$/ })).toBeVisible();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarDaysTouched, chargedHalfDays, formatDayNumber, formatHalfDays } from '~/domain/days';
-import { allottedHalfDays, defaultHalfDaysFromSetting, remainingHalfDays, sumVisitHalfDays, withRemaining } from '~/domain/ledger';
+import { allottedHalfDays, defaultHalfDaysFromSetting, remainingHalfDays, withRemaining, withoutPlannedVisit } from '~/domain/ledger';
 import { parseLocalDateTime } from '~/domain/time';
 
 const ms = (local: string) => {
@@ -69,15 +69,8 @@ describe('ledger arithmetic', () => {
     expect(withRemaining({ allotted: 10, planned: 3, used: 4 })).toEqual({ allotted: 10, planned: 3, used: 4, remaining: 3 });
   });
 
-  it('sums planned and held half-days and ignores cancelled ones', () => {
-    expect(
-      sumVisitHalfDays([
-        { status: 'planned', halfDays: 2 },
-        { status: 'held', halfDays: 1 },
-        { status: 'cancelled', halfDays: 5 },
-        { status: 'planned', halfDays: 1 },
-      ]),
-    ).toEqual({ planned: 3, used: 1 });
+  it('takes a moving visit out of the planned days', () => {
+    expect(withoutPlannedVisit({ allotted: 10, planned: 3, used: 4 }, 2)).toEqual({ allotted: 10, planned: 1, used: 4 });
   });
 
   it('reads the default setting only when it is a whole number ≥ 0', () => {
