@@ -78,7 +78,7 @@ export function buildInvite(input: InviteInput): string {
       },
     ],
   });
-  return withFinalCrlf(calendar.toString());
+  return toIcs(calendar);
 }
 
 /** A subscription feed: METHOD:PUBLISH, no attendees or organizer (no e-mail addresses), refresh hint of an hour. */
@@ -90,7 +90,7 @@ export function buildFeed(input: FeedInput): string {
   for (const event of input.events) {
     calendar.createEvent({ ...eventData(event, input.dtstamp), status: ICalEventStatus.CONFIRMED });
   }
-  return withFinalCrlf(calendar.toString());
+  return toIcs(calendar);
 }
 
 /** The iTIP method a calendar attachment's Content-Type must name. */
@@ -114,13 +114,28 @@ function sanitizeEmail(email: string): string {
   return email.replace(/[\s\p{Cc}\p{Cf}"<>;,\\]+/gu, '');
 }
 
+/**
+ * The VTIMEZONE block, made once with CRLF line ends. ical-generator would regenerate it (reading a
+ * file) and fold it again character by character for every file, which was most of the cost of an
+ * invitation, and so of every booking. Its lines are all short, so it needs no folding.
+ */
+let vtimezone: string | null = null;
+function vtimezoneBlock(): string {
+  vtimezone ??= (getVtimezoneComponent(CALENDAR_TIMEZONE) ?? '').replace(/\r?\n/g, '\r\n').replace(/(\r\n)?$/, '\r\n');
+  return vtimezone;
+}
+
 function newCalendar(method: ICalCalendarMethod): ICalCalendar {
-  return ical({
-    prodId: PRODUCT_ID,
-    method,
-    // Only the VTIMEZONE generator: a calendar-level name would write local DTSTAMPs.
-    timezone: { name: null, generator: getVtimezoneComponent },
-  });
+  // No calendar-level time zone at all (a name would write local DTSTAMPs): the events carry
+  // TZID=Europe/Amsterdam, and toIcs() puts the one VTIMEZONE they refer to in front of them.
+  return ical({ prodId: PRODUCT_ID, method });
+}
+
+/** The calendar as text: its VTIMEZONE inserted before the first event, ending with CRLF. */
+function toIcs(calendar: ICalCalendar): string {
+  const text = withFinalCrlf(calendar.toString());
+  const at = text.search(/BEGIN:VEVENT\r\n|END:VCALENDAR\r\n/);
+  return text.slice(0, at) + vtimezoneBlock() + text.slice(at);
 }
 
 function eventData(event: CalendarEvent, dtstamp: number): ICalEventData {

@@ -317,11 +317,12 @@ export function decideUnavailability(f: { supporter: SupporterFacts }): Decision
   return f.supporter.role === 'supporter' ? OK : refuse(refusal('not_a_supporter', { userName: f.supporter.name }));
 }
 
-/** A supporter answers an assignment that is theirs and still pending. */
+/** A supporter answers an assignment that is theirs and still pending; accepting needs an open request. */
 export function decideAssignmentResponse(f: {
-  request: { supporterId: number | null; assignmentStatus: string | null };
+  request: { status: string; supporterId: number | null; assignmentStatus: string | null };
   region: RegionFacts;
   supporter: { id: number; name: string };
+  accept: boolean;
 }): Decision {
   if (f.request.supporterId !== f.supporter.id) {
     return refuse(refusal('not_assigned_supporter', { supporterName: f.supporter.name, regionName: f.region.name }));
@@ -329,7 +330,7 @@ export function decideAssignmentResponse(f: {
   if (f.request.assignmentStatus !== 'pending') {
     return refuse(refusal('assignment_not_pending', { regionName: f.region.name, assignmentStatus: f.request.assignmentStatus }));
   }
-  return OK;
+  return f.accept ? checkRequestOpen(f.request, f.region) : OK;
 }
 
 /** A ledger change may never leave a region with negative remaining days for that year. */

@@ -133,7 +133,7 @@ export function respondToAssignment(db: Db, input: RespondToAssignmentInput): As
     const request = requireRequest(tx, input.requestId);
     const region = requireRegion(tx, request.regionId);
     const supporter = requireUser(tx, input.supporterId);
-    const decision = decideAssignmentResponse({ request, region, supporter });
+    const decision = decideAssignmentResponse({ request, region, supporter, accept: input.accept });
     if (!decision.ok) return decision;
 
     const actor: Actor = { actorUserId: supporter.id, now: input.now };

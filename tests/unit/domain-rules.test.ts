@@ -239,13 +239,21 @@ describe('assignments', () => {
     expect(code(decideAssignment({ ...ok, request: { status: 'closed' } }))).toBe('request_not_open');
   });
 
-  it('lets only the assigned supporter answer a pending assignment', () => {
-    const f = { request: { supporterId: 7, assignmentStatus: 'pending' }, region: zeeland, supporter: { id: 7, name: 'Anna' } };
+  it('lets only the assigned supporter answer a pending assignment, and accept only an open request', () => {
+    const f = {
+      request: { status: 'accepted', supporterId: 7, assignmentStatus: 'pending' },
+      region: zeeland,
+      supporter: { id: 7, name: 'Anna' },
+      accept: true,
+    };
     expect(decideAssignmentResponse(f)).toEqual({ ok: true });
     expect(code(decideAssignmentResponse({ ...f, supporter: { id: 8, name: 'Bram' } }))).toBe('not_assigned_supporter');
-    expect(code(decideAssignmentResponse({ ...f, request: { supporterId: 7, assignmentStatus: 'accepted' } }))).toBe(
+    expect(code(decideAssignmentResponse({ ...f, request: { ...f.request, assignmentStatus: 'accepted' } }))).toBe(
       'assignment_not_pending',
     );
+    const withdrawn = { ...f, request: { ...f.request, status: 'withdrawn' } };
+    expect(code(decideAssignmentResponse(withdrawn))).toBe('request_not_open');
+    expect(code(decideAssignmentResponse({ ...withdrawn, accept: false }))).toBe('ok');
   });
 });
 
