@@ -31,7 +31,7 @@ import {
   type Suggestion,
   type SuggestionCandidate,
 } from '~/domain/supporter-suggestions';
-import { amsterdamYear, formatRange, type Lang } from '~/domain/time';
+import { amsterdamYear, type Lang } from '~/domain/time';
 import { enqueueRequestDeclined } from '~/mail/notify.server';
 import { assignSupporter, unassignSupporter } from './assignments.server';
 import { actorKind, ledgerFigures, writeAudit, type Actor, type Refused } from './common.server';
@@ -542,7 +542,6 @@ function visitOfRequest(tx: Queryable, requestId: number, visitId: number) {
     .get();
 }
 
-const when = (lang: Lang, v: Visit) => formatRange(v.startsAt, v.endsAt, lang);
 
 export type ScheduleFromRequestInput = Actor & {
   requestId: number;
@@ -561,11 +560,11 @@ export function scheduleVisitForRequest(db: Db, input: ScheduleFromRequestInput)
     const request = requestFacts(tx, input.requestId);
     if (!request) return problem('notFound');
     if (!supporterExists(tx, input.supporterId)) return problem('unknownSupporter');
+    // Taken on first, so the history reads in order; a refused booking rolls that back too (Abort).
+    if (request.status === 'submitted') setStatus(tx, input, request, 'accepted', '', null);
     // Nested: a savepoint inside this transaction (see the note at the top of this file).
     const result = scheduleVisit(db, input);
-    if (!result.ok) return result;
-    if (request.status === 'submitted') setStatus(tx, input, request, 'accepted', '', null);
-    addEvent(tx, input, request.id, 'visit_scheduled', when(request.contactLanguage, result.visit));
+    if (!result.ok) throw new Abort(result);
     return result;
   });
 }
@@ -588,7 +587,6 @@ export function rescheduleVisitForRequest(db: Db, input: RescheduleFromRequestIn
     if (!supporterExists(tx, input.supporterId)) return problem('unknownSupporter');
     const result = rescheduleVisit(db, input);
     if (!result.ok) return result;
-    if (result.changed) addEvent(tx, input, request.id, 'visit_moved', when(request.contactLanguage, result.visit));
     return result;
   });
 }
@@ -600,7 +598,6 @@ export function cancelVisitForRequest(db: Db, input: Actor & { requestId: number
     if (!request || !visitOfRequest(tx, request.id, input.visitId)) return problem('notFound');
     const result = cancelVisit(db, input);
     if (!result.ok) return result;
-    addEvent(tx, input, request.id, 'visit_cancelled', `${when(request.contactLanguage, result.visit)}: ${input.reason.trim()}`);
     return result;
   });
 }
@@ -620,7 +617,6 @@ export function recordVisitHeldForRequest(db: Db, input: RecordHeldFromRequestIn
     if (!request || !visitOfRequest(tx, request.id, input.visitId)) return problem('notFound');
     const result = recordVisitHeld(db, input);
     if (!result.ok) return result;
-    addEvent(tx, input, request.id, 'visit_held', when(request.contactLanguage, result.visit));
     return result;
   });
 }
@@ -658,7 +654,6 @@ export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult
     if (!input.grant && !answer) return problem('textRequired');
 
     if (input.grant) {
-      const lang = request.contactLanguage;
       if (question.kind === 'move') {
         if (question.visitId === null || question.proposedStartsAt === null || question.proposedEndsAt === null) return problem('notFound');
         const moved = rescheduleVisit(db, {
@@ -669,19 +664,16 @@ export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult
           reason: question.reason,
         });
         if (!moved.ok) return moved;
-        if (moved.changed) addEvent(tx, input, request.id, 'visit_moved', when(lang, moved.visit));
       } else if (question.kind === 'cancel') {
         if (question.visitId === null) return problem('notFound');
         const cancelled = cancelVisit(db, { actorUserId: input.actorUserId, now: input.now, visitId: question.visitId, reason: question.reason });
         if (!cancelled.ok) return cancelled;
-        addEvent(tx, input, request.id, 'visit_cancelled', `${when(lang, cancelled.visit)}: ${question.reason}`);
       } else {
         if (!OPEN.includes(request.status)) return problem('notOpen');
         for (const visitId of plannedVisitIds(tx, request.id)) {
           const cancelled = cancelVisit(db, { actorUserId: input.actorUserId, now: input.now, visitId, reason: question.reason });
           // Undo the visits cancelled so far: the withdrawal happens whole or not at all.
           if (!cancelled.ok) throw new Abort(cancelled);
-          addEvent(tx, input, request.id, 'visit_cancelled', `${when(lang, cancelled.visit)}: ${question.reason}`);
         }
         setStatus(tx, input, request, 'withdrawn', question.reason, question.reason);
       }

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, count, desc, eq, getTableColumns, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { Db, Queryable } from '~db/client';
-import { regions, supportRequests, supportTypes, unavailability, visits } from '~db/schema';
+import type { Db, Queryable, Tx } from '~db/client';
+import { regions, requestEvents, supportRequests, supportTypes, unavailability, visits } from '~db/schema';
 import {
   chargeFor,
   checkMovable,
@@ -24,7 +24,9 @@ import {
   type WhenInput,
 } from '~/domain/rules';
 import { enqueueVisitChange } from '~/mail/notify.server';
+import { formatRange } from '~/domain/time';
 import {
+  actorKind,
   ledgerFigures,
   NotFoundError,
   perConnection,
@@ -282,6 +284,26 @@ export type ScheduleVisitInput = Actor & {
   halfDays?: number;
 };
 
+/**
+ * A line in the request's history, visible on the region's status page, for every visit change
+ * whoever makes it (the team or the supporter): when, in the contact's language.
+ */
+function addVisitHistory(tx: Tx, actor: Actor, visit: Visit, kind: 'visit_scheduled' | 'visit_moved' | 'visit_cancelled' | 'visit_held', note = ''): void {
+  const contact = tx.select({ lang: supportRequests.contactLanguage }).from(supportRequests).where(eq(supportRequests.id, visit.requestId)).get();
+  const when = formatRange(visit.startsAt, visit.endsAt, contact?.lang ?? 'nl');
+  tx.insert(requestEvents)
+    .values({
+      requestId: visit.requestId,
+      at: actor.now,
+      actorUserId: actor.actorUserId,
+      actorKind: actorKind(actor.actorUserId),
+      kind,
+      message: note ? `${when}: ${note}` : when,
+      visibleToRegion: true,
+    })
+    .run();
+}
+
 export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
   return db.transaction((tx): VisitResult => {
     const { request, region, supportType } = requireRequestContext(tx, input.requestId);
@@ -316,6 +338,7 @@ export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
       regionId: region.id,
       after: snapshot(visit),
     });
+    addVisitHistory(tx, input, visit, 'visit_scheduled');
     enqueueVisitChange(tx, { kind: 'scheduled', visitId: visit.id }, input.now);
     return { ok: true, visit };
   }, immediate);
@@ -378,6 +401,7 @@ export function rescheduleVisit(db: Db, input: RescheduleVisitInput): Reschedule
       reason: input.reason?.trim() || null,
     });
     if (calendarChanged) {
+      addVisitHistory(tx, input, moved, 'visit_moved');
       const previousSupporterId = supporter.id !== visit.supporterId ? visit.supporterId : null;
       enqueueVisitChange(tx, { kind: 'moved', visitId: visit.id, previousSupporterId }, input.now);
     }
@@ -405,6 +429,7 @@ export function cancelVisit(db: Db, input: CancelVisitInput): VisitResult {
       after: snapshot(cancelled),
       reason,
     });
+    addVisitHistory(tx, input, cancelled, 'visit_cancelled', reason);
     enqueueVisitChange(tx, { kind: 'cancelled', visitId: visit.id, reason }, input.now);
     return { ok: true, visit: cancelled };
   }, immediate);
@@ -439,6 +464,7 @@ export function recordVisitHeld(db: Db, input: RecordVisitHeldInput): VisitResul
       before: snapshot(visit),
       after: { ...snapshot(held), minutesSpent: held.minutesSpent, reportVisibleToRegion: held.reportVisibleToRegion },
     });
+    addVisitHistory(tx, input, held, 'visit_held');
     return { ok: true, visit: held };
   }, immediate);
 }

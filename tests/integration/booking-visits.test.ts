@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '~db/client';
-import { auditEvents, visits } from '~db/schema';
+import { auditEvents, requestEvents, visits } from '~db/schema';
 import { refusalMessage } from '~/domain/refusals';
 import { NotFoundError, perConnection } from '~/services/common.server';
 import { adjustDays, setAllotment } from '~/services/ledger.server';
@@ -374,5 +374,24 @@ describe('prepared statements', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('the request history the region sees', () => {
+  it('gets a line for every visit change, whoever makes it, in the contact’s language', () => {
+    const visit = booked({ at: '2019-11-05T09:00' });
+    expect(rescheduleVisit(db, { ...actor(), visitId: visit.id, when: { startLocal: '2019-11-06T09:00', durationMinutes: 180 } }).ok).toBe(true);
+    expect(cancelVisit(db, { ...actor(), visitId: visit.id, reason: 'Ziekte' }).ok).toBe(true);
+    const lines = db
+      .select({ kind: requestEvents.kind, message: requestEvents.message, visible: requestEvents.visibleToRegion })
+      .from(requestEvents)
+      .where(eq(requestEvents.requestId, w.cfRequestId))
+      .all()
+      .filter((e) => e.kind.startsWith('visit_'));
+    expect(lines).toEqual([
+      { kind: 'visit_scheduled', message: 'dinsdag 5 november 2019 09:00–12:00', visible: true },
+      { kind: 'visit_moved', message: 'woensdag 6 november 2019 09:00–12:00', visible: true },
+      { kind: 'visit_cancelled', message: 'woensdag 6 november 2019 09:00–12:00: Ziekte', visible: true },
+    ]);
   });
 });
