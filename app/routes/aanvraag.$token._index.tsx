@@ -9,9 +9,8 @@ import { formatDayNumber, formatHalfDays } from '~/domain/days';
 import { themeLabel } from '~/domain/themes';
 import { formatDate, formatDateTime, formatRange, parseLocalDateTime } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
-import { issueFeedToken } from '~/services/feeds.server';
+import { feedUrl, replaceFeed } from '~/services/feeds.server';
 import { askQuestion, findRequestIdByToken, requestStatusView } from '~/services/requests.server';
-import { getConfig } from '~/config.server';
 import { getDb } from '~db/client';
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'Uw aanvraag', 'Your request'), { name: 'robots', content: 'noindex' }];
@@ -58,8 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   }
   const v = submission.value;
   if (v.intent === 'feed') {
-    const token = issueFeedToken(db, 'request', requestId, now);
-    return { intent: 'feed', done: true, feedUrl: `${getConfig().APP_URL}/agenda/${token}.ics` };
+    const token = replaceFeed(db, { ownerKind: 'request', ownerId: requestId, actorUserId: null, now });
+    return { intent: 'feed', done: true, feedUrl: feedUrl(token) };
   }
   let input: Parameters<typeof askQuestion>[2];
   if (v.intent === 'move') {

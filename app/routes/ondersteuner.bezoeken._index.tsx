@@ -1,8 +1,8 @@
+import { feedUrl } from '~/services/feeds.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireSupporter } from '~/auth/session.server';
-import { getConfig } from '~/config.server';
 import { pageTitle } from '~/components/meta';
 import { SupporterVisitTable } from '~/components/supporter-visit-table';
 import { formatDate } from '~/domain/time';
@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const replaced = myFeedCreatedAt(db, user.id) !== null;
   const token = replaceMyFeed(db, user.id, Date.now());
-  return { feedUrl: `${getConfig().APP_URL}/agenda/${token}.ics`, replaced };
+  return { feedUrl: feedUrl(token), replaced };
 }
 
 export default function MyVisits() {

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
-import { Form, Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { requireCoordinator } from '~/auth/session.server';
@@ -8,6 +8,7 @@ import { pageTitle } from '~/components/meta';
 import { amsterdamDate, formatDate, formatRange, formatTime, ZONE, type Lang } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
 import { CALENDAR_VIEWS, calendarPeriod, type CalendarView } from '~/domain/oversight';
+import { feedUrl, replaceFeed } from '~/services/feeds.server';
 import { calendarVisits, filterOptions } from '~/services/oversight.server';
 import { getDb } from '~db/client';
 
@@ -59,9 +60,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** The one thing to post here: a new calendar link for the team (all visits); the old one stops working. */
 export async function action({ request }: ActionFunctionArgs) {
-  await requireCoordinator(request);
-  throw new Response('Method Not Allowed', { status: 405 });
+  const user = await requireCoordinator(request);
+  const form = await request.formData();
+  if (form.get('intent') !== 'feed') throw new Response('Bad Request', { status: 400 });
+  const token = replaceFeed(getDb(), { ownerKind: 'team', ownerId: 0, actorUserId: user.id, now: Date.now() });
+  return { feedUrl: feedUrl(token) };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -196,7 +201,32 @@ export default function CalendarPage() {
         {view === 'week' ? <WeekView data={data} /> : null}
         {view === 'list' ? <ListView data={data} heading={heading} /> : null}
       </section>
+      <TeamFeed />
     </div>
+  );
+}
+
+/** The team's private calendar link (every visit), shown once when it is made. */
+function TeamFeed() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation('admin');
+  return (
+    <section aria-labelledby="team-feed" className="card">
+      <h2 id="team-feed">{t('calendar.feedTitle')}</h2>
+      <p className="mt-2">{t('calendar.feedText')}</p>
+      {actionData?.feedUrl ? (
+        <div className="mt-3" role="status">
+          <p>{t('calendar.feedReady')}</p>
+          <p className="mt-1 break-all rounded bg-slate-100 p-2 font-mono text-sm">{actionData.feedUrl}</p>
+        </div>
+      ) : null}
+      <Form method="post" className="mt-3">
+        <input type="hidden" name="intent" value="feed" />
+        <button type="submit" className="btn-secondary">
+          {t('calendar.feedButton')}
+        </button>
+      </Form>
+    </section>
   );
 }
 

@@ -12,6 +12,7 @@ import { getMailConfig } from '~/mail/mail-config.server';
 import { supporterVisitUrl } from '~/mail/outbox.server';
 import { selectVisitRecords, visitMessageFacts } from '~/mail/visit-facts.server';
 import type { Db } from '~db/client';
+import { writeAudit } from './common.server';
 import { calendarFeeds, regions, supportRequests, users, visits, type FeedOwner, type Language } from '~db/schema';
 
 /** The team's feed has no owner row of its own. */
@@ -87,4 +88,37 @@ function describeOwner(db: Db, kind: FeedOwner, id: number): FeedOwnerView | nul
     case 'team':
       return { name: 'STO Ondersteuning – alle bezoeken', language: 'nl', visitFilter: undefined };
   }
+}
+
+/**
+ * A new feed link for the owner, audited, in one immediate transaction; the previous link stops
+ * working. Returns the secret token (shown once: only its hash is kept).
+ */
+export function replaceFeed(
+  db: Db,
+  { ownerKind, ownerId, actorUserId, now }: { ownerKind: FeedOwner; ownerId: number; actorUserId: number | null; now: number },
+): string {
+  return db.transaction(
+    (tx) => {
+      const owner = ownerKind === 'team' ? TEAM_OWNER_ID : ownerId;
+      const hadOne = tx
+        .select({ id: calendarFeeds.id })
+        .from(calendarFeeds)
+        .where(and(eq(calendarFeeds.ownerKind, ownerKind), eq(calendarFeeds.ownerId, owner)))
+        .get();
+      const token = issueFeedToken(db, ownerKind, owner, now);
+      writeAudit(tx, { actorUserId, now }, {
+        action: hadOne ? 'feed.replaced' : 'feed.issued',
+        entityType: `calendar_feed:${ownerKind}`,
+        entityId: owner,
+        regionId: null,
+      });
+      return token;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function feedUrl(token: string): string {
+  return `${getMailConfig().appUrl}/agenda/${token}.ics`;
 }

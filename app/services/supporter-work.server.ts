@@ -31,7 +31,7 @@ import {
 } from '~db/schema';
 import { respondToAssignment, type AssignmentResult } from './assignments.server';
 import { writeAudit } from './common.server';
-import { issueFeedToken } from './feeds.server';
+import { replaceFeed } from './feeds.server';
 import { regionLedger } from './read-models.server';
 import { addUnavailability, removeUnavailability, type AddUnavailabilityResult } from './unavailability.server';
 import {
@@ -475,17 +475,7 @@ export function removeMyBlock(db: Db, input: { supporterId: number; blockId: num
 
 /** A new calendar link for the supporter; the previous one stops working. Returns the secret token. */
 export function replaceMyFeed(db: Db, supporterId: number, now: number): string {
-  return db.transaction((tx) => {
-    const hadOne = myFeedCreatedAt(db, supporterId) !== null;
-    const token = issueFeedToken(db, 'supporter', supporterId, now);
-    writeAudit(tx, { actorUserId: supporterId, now }, {
-      action: hadOne ? 'feed.replaced' : 'feed.issued',
-      entityType: 'calendar_feed',
-      entityId: supporterId,
-      regionId: null,
-    });
-    return token;
-  }, immediate);
+  return replaceFeed(db, { ownerKind: 'supporter', ownerId: supporterId, actorUserId: supporterId, now });
 }
 
 export type ProfileInput = { userId: number; name: string; language: Language; themes: string[]; now: number };

@@ -193,6 +193,10 @@ export const admin: Translation<typeof nl> = {
     visitLabel: '{{time}} {{region}} ({{supporter}})',
     cancelled: 'cancelled',
     noVisitsDay: 'No visits',
+    feedTitle: 'Calendar link for the team',
+    feedText: 'With this link you see every visit in your own calendar (Outlook, Google, Apple). A new link makes the previous one invalid, also for colleagues using it.',
+    feedButton: 'Make a new calendar link',
+    feedReady: 'The team’s calendar link (copy it into your calendar):',
   },
   supporters: {
     title: 'Supporters',

@@ -191,6 +191,10 @@ export const admin = {
     visitLabel: '{{time}} {{region}} ({{supporter}})',
     cancelled: 'geannuleerd',
     noVisitsDay: 'Geen bezoeken',
+    feedTitle: 'Agenda-link voor het team',
+    feedText: 'Met deze link ziet u alle bezoeken in uw eigen agenda (Outlook, Google, Apple). Een nieuwe link maakt de vorige ongeldig, ook voor collega’s die hem gebruiken.',
+    feedButton: 'Maak een nieuwe agenda-link',
+    feedReady: 'De agenda-link van het team (kopieer hem naar uw agenda):',
   },
   supporters: {
     title: 'Ondersteuners',
