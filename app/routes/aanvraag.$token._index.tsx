@@ -5,13 +5,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useErrorText } from '~/components/form';
-import { formatDayNumber, formatHalfDays } from '~/domain/days';
+import { formatHalfDays } from '~/domain/days';
 import { themeLabel } from '~/domain/themes';
 import { formatDate, formatDateTime, formatRange, parseLocalDateTime } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
 import { feedUrl, replaceFeed } from '~/services/feeds.server';
 import { askQuestion, findRequestIdByToken, requestStatusView } from '~/services/requests.server';
 import { getDb } from '~db/client';
+import { LedgerFigures } from '~/components/ledger-figures';
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'Uw aanvraag', 'Your request'), { name: 'robots', content: 'noindex' }];
 
@@ -200,21 +201,11 @@ export default function RequestStatus() {
 
       <section className="card" aria-labelledby="dagen">
         <h2 id="dagen">{t('status.ledgerTitle', { region: r.regionName, year: data.year })}</h2>
-        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {(
-            [
-              ['allotted', data.ledger.allotted],
-              ['planned', data.ledger.planned],
-              ['used', data.ledger.used],
-              ['left', data.ledger.remaining],
-            ] as const
-          ).map(([key, value]) => (
-            <div key={key} className="rounded-md bg-brand-50 p-3">
-              <dt className="text-sm">{t(`status.${key}`)}</dt>
-              <dd className="text-xl font-bold">{formatDayNumber(value, lang)}</dd>
-            </div>
-          ))}
-        </dl>
+        <LedgerFigures
+          ledger={data.ledger}
+          lang={lang}
+          labels={{ allotted: t('status.allotted'), planned: t('status.planned'), used: t('status.used'), left: t('status.left') }}
+        />
         {data.criticalFriend ? <p className="mt-3">{t('status.criticalFriend', data.criticalFriend)}</p> : null}
       </section>
 

@@ -24,7 +24,7 @@ import {
 } from '~/components/triage-forms';
 import { SCHEMAS, isIntent, type Intent } from '~/components/triage-schemas';
 import { SuggestionsTable } from '~/components/triage-suggestions';
-import { formatDayNumber, formatHalfDays } from '~/domain/days';
+import { formatHalfDays } from '~/domain/days';
 import { refusalMessage } from '~/domain/refusals';
 import { themeLabel } from '~/domain/themes';
 import { formatDateTime, formatRange, toLocalInput, type Lang } from '~/domain/time';
@@ -46,6 +46,7 @@ import {
 } from '~/services/triage.server';
 import type { Refused } from '~/services/common.server';
 import { getDb } from '~db/client';
+import { LedgerFigures } from '~/components/ledger-figures';
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, data ? `Aanvraag ${data.request.id}` : 'Aanvraag', data ? `Request ${data.request.id}` : 'Request');
@@ -461,21 +462,11 @@ export default function RequestPage() {
 
       <section className="card" aria-labelledby="dagen">
         <h2 id="dagen">{t('ledger.title', { region: r.regionName, year: data.year })}</h2>
-        <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-          {(
-            [
-              ['allotted', data.ledger.allotted],
-              ['planned', data.ledger.planned],
-              ['used', data.ledger.used],
-              ['left', data.ledger.remaining],
-            ] as const
-          ).map(([key, value]) => (
-            <div key={key} className="rounded-md bg-brand-50 p-3">
-              <dt className="text-sm">{t(`ledger.${key}`)}</dt>
-              <dd className="text-xl font-bold">{formatDayNumber(value, lang)}</dd>
-            </div>
-          ))}
-        </dl>
+        <LedgerFigures
+          ledger={data.ledger}
+          lang={lang}
+          labels={{ allotted: t('ledger.allotted'), planned: t('ledger.planned'), used: t('ledger.used'), left: t('ledger.left') }}
+        />
         {data.criticalFriend ? <p className="mt-3">{t('ledger.criticalFriend', data.criticalFriend)}</p> : null}
       </section>
 

@@ -11,6 +11,7 @@ import { CALENDAR_VIEWS, calendarPeriod, type CalendarView } from '~/domain/over
 import { feedUrl, replaceFeed } from '~/services/feeds.server';
 import { calendarVisits, filterOptions } from '~/services/oversight.server';
 import { getDb } from '~db/client';
+import { FilterSelect } from '~/components/filter-select';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Agenda', 'Calendar');
 
@@ -121,39 +122,30 @@ export default function CalendarPage() {
         <Form method="get" className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <input type="hidden" name="view" value={view} />
           <input type="hidden" name="date" value={period.date} />
-          <div>
-            <label htmlFor="ondersteuner">{t('calendar.supporter')}</label>
-            <select id="ondersteuner" name="ondersteuner" defaultValue={filters.supporterId ?? ''} className="input mt-1">
-              <option value="">{t('calendar.allSupporters')}</option>
-              {options.supporters.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.active ? s.name : t('calendar.inactive', { name: s.name })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="regio">{t('calendar.region')}</label>
-            <select id="regio" name="regio" defaultValue={filters.regionId ?? ''} className="input mt-1">
-              <option value="">{t('calendar.allRegions')}</option>
-              {options.regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.registrationNumber})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="soort">{t('calendar.kind')}</label>
-            <select id="soort" name="soort" defaultValue={filters.supportTypeId ?? ''} className="input mt-1">
-              <option value="">{t('calendar.allKinds')}</option>
-              {options.types.map((k) => (
-                <option key={k.id} value={k.id}>
-                  {lang === 'en' ? k.nameEn : k.nameNl}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="ondersteuner"
+            name="ondersteuner"
+            label={t('calendar.supporter')}
+            value={filters.supporterId ?? ''}
+            emptyLabel={t('calendar.allSupporters')}
+            options={options.supporters.map((s) => ({ value: s.id, label: s.active ? s.name : t('calendar.inactive', { name: s.name }) }))}
+          />
+          <FilterSelect
+            id="regio"
+            name="regio"
+            label={t('calendar.region')}
+            value={filters.regionId ?? ''}
+            emptyLabel={t('calendar.allRegions')}
+            options={options.regions.map((r) => ({ value: r.id, label: `${r.name} (${r.registrationNumber})` }))}
+          />
+          <FilterSelect
+            id="soort"
+            name="soort"
+            label={t('calendar.kind')}
+            value={filters.supportTypeId ?? ''}
+            emptyLabel={t('calendar.allKinds')}
+            options={options.types.map((k) => ({ value: k.id, label: lang === 'en' ? k.nameEn : k.nameNl }))}
+          />
           <div className="flex items-center gap-2 self-end pb-2">
             <input type="checkbox" id="geannuleerd" name="geannuleerd" value="1" defaultChecked={filters.includeCancelled} className="size-4" />
             <label htmlFor="geannuleerd" className="font-normal">

@@ -10,6 +10,7 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { DEFAULT_INBOX_FILTERS, INBOX_AGES, INBOX_SORTS, INBOX_STATUSES, type InboxFilters } from '~/components/triage-schemas';
 import { inboxView } from '~/services/triage.server';
 import { getDb } from '~db/client';
+import { FilterSelect } from '~/components/filter-select';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Inbox', 'Inbox');
 
@@ -87,49 +88,37 @@ export default function Inbox() {
               ))}
             </select>
           </div>
-          <div>
-            <label htmlFor="filter-region">{t('inbox.region')}</label>
-            <select id="filter-region" name="regio" defaultValue={filters.regionId ?? ''} className="input mt-1">
-              <option value="">{t('inbox.allRegions')}</option>
-              {data.regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.registrationNumber})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-kind">{t('inbox.kind')}</label>
-            <select id="filter-kind" name="soort" defaultValue={filters.supportTypeId ?? ''} className="input mt-1">
-              <option value="">{t('inbox.allKinds')}</option>
-              {data.supportTypes.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {lang === 'nl' ? s.nameNl : s.nameEn}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-age">{t('inbox.age')}</label>
-            <select id="filter-age" name="wacht" defaultValue={filters.minAgeDays ?? ''} className="input mt-1">
-              <option value="">{t('inbox.anyAge')}</option>
-              {INBOX_AGES.map((days) => (
-                <option key={days} value={days}>
-                  {t(`inbox.ages.${days}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="filter-sort">{t('inbox.sort')}</label>
-            <select id="filter-sort" name="volgorde" defaultValue={filters.sort} className="input mt-1">
-              {INBOX_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`inbox.sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="filter-region"
+            name="regio"
+            label={t('inbox.region')}
+            value={filters.regionId ?? ''}
+            emptyLabel={t('inbox.allRegions')}
+            options={data.regions.map((r) => ({ value: r.id, label: `${r.name} (${r.registrationNumber})` }))}
+          />
+          <FilterSelect
+            id="filter-kind"
+            name="soort"
+            label={t('inbox.kind')}
+            value={filters.supportTypeId ?? ''}
+            emptyLabel={t('inbox.allKinds')}
+            options={data.supportTypes.map((s) => ({ value: s.id, label: lang === 'nl' ? s.nameNl : s.nameEn }))}
+          />
+          <FilterSelect
+            id="filter-age"
+            name="wacht"
+            label={t('inbox.age')}
+            value={filters.minAgeDays ?? ''}
+            emptyLabel={t('inbox.anyAge')}
+            options={INBOX_AGES.map((days) => ({ value: days, label: t(`inbox.ages.${days}`) }))}
+          />
+          <FilterSelect
+            id="filter-sort"
+            name="volgorde"
+            label={t('inbox.sort')}
+            value={filters.sort}
+            options={INBOX_SORTS.map((s) => ({ value: s, label: t(`inbox.sorts.${s}`) }))}
+          />
           <p id="filter-status-hint" className="text-sm text-slate-700 sm:col-span-2 lg:col-span-5">
             {t('inbox.statusHint')}
           </p>

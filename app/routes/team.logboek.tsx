@@ -9,6 +9,7 @@ import { formatDateTime } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
 import { auditFilterOptions, auditLog } from '~/services/oversight.server';
 import { getDb } from '~db/client';
+import { FilterSelect } from '~/components/filter-select';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Logboek', 'Audit log');
 
@@ -54,39 +55,30 @@ export default function AuditLogPage() {
       <section aria-labelledby="logboek-filters" className="card">
         <h2 id="logboek-filters">{t('audit.filtersTitle')}</h2>
         <Form method="get" className="mt-3 grid gap-4 sm:grid-cols-3">
-          <div>
-            <label htmlFor="regio">{t('audit.region')}</label>
-            <select id="regio" name="regio" defaultValue={filters.regionId ?? ''} className="input mt-1">
-              <option value="">{t('audit.allRegions')}</option>
-              {options.regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.registrationNumber})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="gebruiker">{t('audit.user')}</label>
-            <select id="gebruiker" name="gebruiker" defaultValue={filters.actorUserId ?? ''} className="input mt-1">
-              <option value="">{t('audit.allUsers')}</option>
-              {options.actors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="soort">{t('audit.kind')}</label>
-            <select id="soort" name="soort" defaultValue={filters.kind ?? ''} className="input mt-1">
-              <option value="">{t('audit.allKinds')}</option>
-              {options.kinds.map((k) => (
-                <option key={k} value={k}>
-                  {label(`audit.kinds.${k}`, { defaultValue: k })}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="regio"
+            name="regio"
+            label={t('audit.region')}
+            value={filters.regionId ?? ''}
+            emptyLabel={t('audit.allRegions')}
+            options={options.regions.map((r) => ({ value: r.id, label: `${r.name} (${r.registrationNumber})` }))}
+          />
+          <FilterSelect
+            id="gebruiker"
+            name="gebruiker"
+            label={t('audit.user')}
+            value={filters.actorUserId ?? ''}
+            emptyLabel={t('audit.allUsers')}
+            options={options.actors.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <FilterSelect
+            id="soort"
+            name="soort"
+            label={t('audit.kind')}
+            value={filters.kind ?? ''}
+            emptyLabel={t('audit.allKinds')}
+            options={options.kinds.map((k) => ({ value: k, label: label(`audit.kinds.${k}`, { defaultValue: k }) }))}
+          />
           <div className="flex gap-3 sm:col-span-3">
             <button type="submit" className="btn">
               {t('show')}

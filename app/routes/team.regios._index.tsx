@@ -12,6 +12,7 @@ import { DAYS_LEFT_FILTERS, REGION_SORTS } from '~/domain/oversight';
 import { regionsOverview } from '~/services/oversight.server';
 import { getDb } from '~db/client';
 import { PLAN_STATUSES } from '~db/schema';
+import { FilterSelect } from '~/components/filter-select';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Regio’s', 'Regions');
 
@@ -69,63 +70,46 @@ export default function RegionsOverview() {
       <section aria-labelledby="filters" className="card">
         <h2 id="filters">{t('regions.filtersTitle')}</h2>
         <Form method="get" className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          <div>
-            <label htmlFor="provincie">{t('regions.province')}</label>
-            <select id="provincie" name="provincie" defaultValue={filters.province ?? ''} className="input mt-1">
-              <option value="">{t('regions.allProvinces')}</option>
-              {provinces.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="status">{t('regions.planStatus')}</label>
-            <select id="status" name="status" defaultValue={filters.planStatus ?? ''} className="input mt-1">
-              <option value="">{t('regions.allStatuses')}</option>
-              {PLAN_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`planStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="speerpunt">{t('regions.theme')}</label>
-            <p id="speerpunt-hint" className="text-sm text-slate-700">
-              {t('regions.themeHint')}
-            </p>
-            <select id="speerpunt" name="speerpunt" defaultValue={filters.theme ?? ''} aria-describedby="speerpunt-hint" className="input mt-1">
-              <option value="">{t('regions.allThemes')}</option>
-              {THEMES.map((theme) => (
-                <option key={theme.key} value={theme.key}>
-                  {theme[lang]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="dagen">{t('regions.daysLeft')}</label>
-            <select id="dagen" name="dagen" defaultValue={filters.daysLeft ?? ''} className="input mt-1">
-              <option value="">{t('regions.daysLeftAny')}</option>
-              {DAYS_LEFT_FILTERS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`regions.daysLeftOptions.${d}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="sorteer">{t('regions.sort')}</label>
-            <select id="sorteer" name="sorteer" defaultValue={filters.sort ?? 'number'} className="input mt-1">
-              {REGION_SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`regions.sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="provincie"
+            name="provincie"
+            label={t('regions.province')}
+            value={filters.province ?? ''}
+            emptyLabel={t('regions.allProvinces')}
+            options={provinces.map((p) => ({ value: p, label: p }))}
+          />
+          <FilterSelect
+            id="status"
+            name="status"
+            label={t('regions.planStatus')}
+            value={filters.planStatus ?? ''}
+            emptyLabel={t('regions.allStatuses')}
+            options={PLAN_STATUSES.map((s) => ({ value: s, label: t(`planStatus.${s}`) }))}
+          />
+          <FilterSelect
+            id="speerpunt"
+            name="speerpunt"
+            label={t('regions.theme')}
+            value={filters.theme ?? ''}
+            emptyLabel={t('regions.allThemes')}
+            hint={t('regions.themeHint')}
+            options={THEMES.map((theme) => ({ value: theme.key, label: theme[lang] }))}
+          />
+          <FilterSelect
+            id="dagen"
+            name="dagen"
+            label={t('regions.daysLeft')}
+            value={filters.daysLeft ?? ''}
+            emptyLabel={t('regions.daysLeftAny')}
+            options={DAYS_LEFT_FILTERS.map((d) => ({ value: d, label: t(`regions.daysLeftOptions.${d}`) }))}
+          />
+          <FilterSelect
+            id="sorteer"
+            name="sorteer"
+            label={t('regions.sort')}
+            value={filters.sort ?? 'number'}
+            options={REGION_SORTS.map((s) => ({ value: s, label: t(`regions.sorts.${s}`) }))}
+          />
           <div className="flex items-end gap-3">
             <button type="submit" className="btn">
               {t('show')}
