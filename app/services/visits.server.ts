@@ -82,6 +82,19 @@ const liveVisitsOf = and(eq(visits.supporterId, p('supporterId')), ne(visits.sta
 
 /** The booking path's queries, prepared once per connection (see perConnection). */
 const statements = perConnection((q) => ({
+  contactLanguage: q.select({ lang: supportRequests.contactLanguage }).from(supportRequests).where(eq(supportRequests.id, p('id'))).prepare(),
+  historyLine: q
+    .insert(requestEvents)
+    .values({
+      requestId: placeholder('requestId'),
+      at: placeholder('at'),
+      actorUserId: placeholder('actorUserId'),
+      actorKind: placeholder('actorKind'),
+      kind: placeholder('kind'),
+      message: placeholder('message'),
+      visibleToRegion: true,
+    })
+    .prepare(),
   requestContext: q
     .select(contextColumns)
     .from(supportRequests)
@@ -289,19 +302,16 @@ export type ScheduleVisitInput = Actor & {
  * whoever makes it (the team or the supporter): when, in the contact's language.
  */
 function addVisitHistory(tx: Tx, actor: Actor, visit: Visit, kind: 'visit_scheduled' | 'visit_moved' | 'visit_cancelled' | 'visit_held', note = ''): void {
-  const contact = tx.select({ lang: supportRequests.contactLanguage }).from(supportRequests).where(eq(supportRequests.id, visit.requestId)).get();
-  const when = formatRange(visit.startsAt, visit.endsAt, contact?.lang ?? 'nl');
-  tx.insert(requestEvents)
-    .values({
-      requestId: visit.requestId,
-      at: actor.now,
-      actorUserId: actor.actorUserId,
-      actorKind: actorKind(actor.actorUserId),
-      kind,
-      message: note ? `${when}: ${note}` : when,
-      visibleToRegion: true,
-    })
-    .run();
+  const lang = statements(tx).contactLanguage.get({ id: visit.requestId })?.lang ?? 'nl';
+  const when = formatRange(visit.startsAt, visit.endsAt, lang);
+  statements(tx).historyLine.run({
+    requestId: visit.requestId,
+    at: actor.now,
+    actorUserId: actor.actorUserId,
+    actorKind: actorKind(actor.actorUserId),
+    kind,
+    message: note ? `${when}: ${note}` : when,
+  });
 }
 
 export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
