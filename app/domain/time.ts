@@ -102,18 +102,41 @@ export function startOfAmsterdamYear(year: number): number {
 
 const LOCALES: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-function local(ms: number, lang: Lang): DateTime {
-  return DateTime.fromMillis(ms, { zone: ZONE }).setLocale(LOCALES[lang]);
+/**
+ * One Intl formatter per language, made once: formatting is on the booking path (history lines,
+ * e-mails), and a fresh zone-aware formatter per call costs more than the rules themselves.
+ */
+const formatters = new Map<Lang, Intl.DateTimeFormat>();
+function partsOf(ms: number, lang: Lang): Record<string, string> {
+  let formatter = formatters.get(lang);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(LOCALES[lang], {
+      timeZone: ZONE,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(lang, formatter);
+  }
+  const parts: Record<string, string> = {};
+  for (const part of formatter.formatToParts(ms)) parts[part.type] = part.value;
+  return parts;
 }
 
 /** 'zaterdag 30 november 2019' / 'Saturday 30 November 2019'. */
 export function formatDate(ms: number, lang: Lang): string {
-  return local(ms, lang).toFormat('cccc d MMMM yyyy');
+  const p = partsOf(ms, lang);
+  return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** '09:00' (24-hour clock in both languages). */
 export function formatTime(ms: number, lang: Lang): string {
-  return local(ms, lang).toFormat('HH:mm');
+  const p = partsOf(ms, lang);
+  return `${p.hour}:${p.minute}`;
 }
 
 /** 'zaterdag 30 november 2019 09:00' / 'Saturday 30 November 2019 09:00'. */
@@ -123,7 +146,7 @@ export function formatDateTime(ms: number, lang: Lang): string {
 
 /** A visit's time span: '… 09:00–12:00' on one day, else both ends in full. */
 export function formatRange(startMs: number, endMs: number, lang: Lang): string {
-  if (amsterdamDate(startMs) === amsterdamDate(endMs)) {
+  if (formatDate(startMs, lang) === formatDate(endMs, lang)) {
     return `${formatDateTime(startMs, lang)}–${formatTime(endMs, lang)}`;
   }
   return `${formatDateTime(startMs, lang)} – ${formatDateTime(endMs, lang)}`;
