@@ -640,6 +640,8 @@ export type AnswerQuestionInput = Actor & {
  * nothing is written and the question stays open; on success the visit change, its invitations,
  * the answer and the history lines commit together.
  */
+const WITHDRAWN_ANSWER = { nl: 'De aanvraag is ingetrokken.', en: 'The request has been withdrawn.' } as const;
+
 export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult {
   return inTransaction(db, (tx): TriageResult => {
     const question = tx
@@ -676,6 +678,11 @@ export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult
           if (!cancelled.ok) throw new Abort(cancelled);
         }
         setStatus(tx, input, request, 'withdrawn', question.reason, question.reason);
+        // The request's other open questions (move or cancel a visit) have lost their object.
+        tx.update(regionQuestions)
+          .set({ status: 'refused', answer: WITHDRAWN_ANSWER[request.contactLanguage], handledById: input.actorUserId, handledAt: input.now })
+          .where(and(eq(regionQuestions.requestId, request.id), eq(regionQuestions.status, 'open'), ne(regionQuestions.id, question.id)))
+          .run();
       }
     }
 

@@ -111,6 +111,17 @@ describe('granting a withdrawal', () => {
   });
 });
 
+describe('granting a withdrawal with other questions open', () => {
+  it('closes the questions that lost their object, with an answer in the contact’s language', () => {
+    const visitId = book('2019-10-01');
+    const move = ask({ kind: 'move', visitId, reason: 'Studiedag', proposedStartsAt: ams('2019-10-08T13:00'), proposedEndsAt: ams('2019-10-08T15:00') });
+    const withdraw = ask({ kind: 'withdraw', reason: 'Intern opgelost' });
+    expect(answerQuestion(db, { ...actor(), questionId: withdraw, grant: true, answer: '' })).toEqual({ ok: true });
+    expect(question(withdraw).status).toBe('granted');
+    expect(question(move)).toMatchObject({ status: 'refused', answer: 'De aanvraag is ingetrokken.', handledById: w.coordinatorId });
+  });
+});
+
 describe('refusing', () => {
   it('needs an answer, then refuses without touching the visit', () => {
     const visitId = book('2019-10-01');
