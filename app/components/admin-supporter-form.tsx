@@ -4,8 +4,9 @@ import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FieldErrors, FormErrors, TextField, message } from '~/components/form';
-import { THEMES, isThemeKey } from '~/domain/themes';
+import { isThemeKey } from '~/domain/themes';
 import type { Lang } from '~/domain/time';
+import { ThemeCheckboxes } from '~/components/theme-checkboxes';
 
 export const TEMPORARY_PASSWORD_MIN = 12;
 
@@ -114,30 +115,15 @@ export function SupporterForm({
           <FieldErrors id={fields.homeRegionId.errorId} errors={fields.homeRegionId.errors} />
         </div>
       </div>
-      <fieldset aria-describedby={`themas-hint${fields.themes.errors?.length ? ` ${fields.themes.errorId}` : ''}`}>
-        <legend className="font-medium">{t('supporters.themes')}</legend>
-        <p id="themas-hint" className="text-sm text-slate-700">
-          {t('supporters.themesHint')}
-        </p>
-        <div className="mt-2 grid gap-2 sm:grid-cols-2">
-          {THEMES.map((theme) => (
-            <div key={theme.key} className="flex items-start gap-2">
-              <input
-                type="checkbox"
-                id={`thema-${theme.key}`}
-                name={fields.themes.name}
-                value={theme.key}
-                defaultChecked={chosenThemes.has(theme.key)}
-                className="mt-1 size-4"
-              />
-              <label htmlFor={`thema-${theme.key}`} className="font-normal">
-                {theme[lang]}
-              </label>
-            </div>
-          ))}
-        </div>
-        <FieldErrors id={fields.themes.errorId} errors={fields.themes.errors} />
-      </fieldset>
+      <ThemeCheckboxes
+        name={fields.themes.name}
+        legend={t('supporters.themes')}
+        hint={t('supporters.themesHint')}
+        chosen={chosenThemes}
+        lang={lang}
+        errorId={fields.themes.errorId}
+        errors={fields.themes.errors}
+      />
       <div className="flex items-start gap-2">
         <input {...activeProps} key={fields.active.key} className="mt-1 size-4" />
         <label htmlFor={fields.active.id} className="font-normal">

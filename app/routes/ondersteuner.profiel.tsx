@@ -8,10 +8,11 @@ import { destroyOtherSessions, requireSupporter } from '~/auth/session.server';
 import { FieldErrors, FormErrors, message, TextField } from '~/components/form';
 import { pageTitle } from '~/components/meta';
 import { replyFor, SupporterNotice, type IntentReply } from '~/components/supporter-forms';
-import { THEME_KEYS, THEMES } from '~/domain/themes';
+import { THEME_KEYS } from '~/domain/themes';
 import { languageCookie } from '~/i18n/i18n.server';
 import { changeMyPassword, myProfile, updateMyProfile } from '~/services/supporter-work.server';
 import { getDb } from '~db/client';
+import { ThemeCheckboxes } from '~/components/theme-checkboxes';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Mijn profiel', 'My profile');
 
@@ -150,30 +151,15 @@ export default function MyProfile() {
             <FieldErrors id={profileFields.language.errorId} errors={profileFields.language.errors} />
           </fieldset>
 
-          <fieldset aria-describedby="themas-hint">
-            <legend className="font-medium">{t('profile.themes')}</legend>
-            <p id="themas-hint" className="text-sm text-slate-700">
-              {t('profile.themesHint')}
-            </p>
-            <div className="mt-2 grid gap-2 sm:grid-cols-2">
-              {THEMES.map((theme) => (
-                <div key={theme.key} className="flex items-start gap-2">
-                  <input
-                    type="checkbox"
-                    id={`thema-${theme.key}`}
-                    name={profileFields.themes.name}
-                    value={theme.key}
-                    defaultChecked={chosenThemes.has(theme.key)}
-                    className="mt-1.5 size-4"
-                  />
-                  <label htmlFor={`thema-${theme.key}`} className="font-normal">
-                    {theme[lang]}
-                  </label>
-                </div>
-              ))}
-            </div>
-            <FieldErrors id={profileFields.themes.errorId} errors={profileFields.themes.errors} />
-          </fieldset>
+          <ThemeCheckboxes
+            name={profileFields.themes.name}
+            legend={t('profile.themes')}
+            hint={t('profile.themesHint')}
+            chosen={chosenThemes}
+            lang={lang}
+            errorId={profileFields.themes.errorId}
+            errors={profileFields.themes.errors}
+          />
 
           <button type="submit" className="btn" disabled={busy}>
             {t('profile.save')}
