@@ -1,10 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
+import { describeBrowser, resolveBrowser } from './tests/helpers/browser';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
 
+const browser = await resolveBrowser();
+// The config is loaded by the runner and again by each worker: say it once.
+if (process.env.TEST_WORKER_INDEX === undefined) console.log(describeBrowser(browser));
+
 /**
- * End-to-end tests in Debian's Chromium against the production build (`npm run build` first),
+ * End-to-end tests in Chromium (see tests/helpers/browser.ts for which one) against the production build (`npm run build` first),
  * served by the real server on a fresh, seeded SQLite file.
  */
 export default defineConfig({
@@ -22,8 +27,8 @@ export default defineConfig({
     timezoneId: 'Europe/Amsterdam',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+      executablePath: browser.executablePath,
+      args: browser.args,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
