@@ -47,7 +47,7 @@ const NPM_ARGS_LEFT_OUT = new Set([
 export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 export interface ResolveOptions {
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   exists?: (file: string) => boolean;
   platform?: NodeJS.Platform;
   arch?: string;
