@@ -28,6 +28,8 @@ const schema = z.object({
     .refine((v) => v === undefined || !v.endsWith('/'), { message: 'must not end with a slash' }),
   /** Set to 1 behind a reverse proxy so the client address comes from X-Forwarded-For. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** 1: fill an empty database with the demo data even though APP_URL is not local (a staging copy). */
+  SEED_DEMO: z.enum(['0', '1']).default('0'),
 });
 
 export type Config = z.infer<typeof schema> & { SESSION_SECRET: string };
@@ -59,7 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** The local demo (`npm start`) runs a production build on localhost; a real deployment has its own APP_URL. */
-function isLocalUrl(url: string): boolean {
+export function isLocalUrl(url: string): boolean {
   const host = new URL(url).hostname;
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }

@@ -1,798 +1,95 @@
 /**
- * Demo data: 78 regions, 14 supporters, one coordinator, the six support types, a 2019 history
- * (critical-friend visits in the autumn of 2019, a few theme visits) and a current year (the year of
- * `now` in Europe/Amsterdam) of requests and visits around `now`.
+ * What a database is filled with, and when.
  *
- * Everything is planned first, in memory, with a fixed-seed PRNG and the booking rules applied
- * (caps, cut-off, the days ledger, no double-booked supporter, no supporter in their own region,
- * no future visits for inactive supporters); then it is written in one immediate transaction.
- * Only the now-relative dates, the status tokens, calendar UIDs and password salts differ per run.
+ * - Reference data (db/reference-data.ts: support types with their rules, the default days, the
+ *   settings) is written at every start, idempotently.
+ * - Demo data (db/demo/: demo regions, people and a made-up history) only on an empty database
+ *   (no regions, no users) and only where a demo belongs: APP_URL on localhost/127.0.0.1, or
+ *   SEED_DEMO=1. A real deployment starts with no user at all; its first coordinator comes from
+ *   `npm run user:create`, its regions from the CSV import.
  */
-import { randomUUID } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import { DateTime } from 'luxon';
-import { hashPassword } from '~/auth/password.server';
-import { hashToken, newToken } from '~/auth/tokens.server';
-import type { ThemeKey } from '~/domain/themes';
-import type { Db, Queryable } from './client';
-import {
-  auditEvents,
-  dayAllotments,
-  regionContacts,
-  regions,
-  requestEvents,
-  settings,
-  supportRequests,
-  supportTypes,
-  users,
-  type AssignmentStatus,
-  type Language,
-  type RequestStatus,
-  type VisitStatus,
-} from './schema';
-import { visits as visitsTable } from './schema';
-import {
-  CANCEL_REASONS,
-  CRITICAL_FRIEND_REPORT_PARTS,
-  DECLINE_MESSAGES,
-  DEFAULT_HALF_DAYS_PER_YEAR,
-  DEMO_COORDINATOR,
-  DEMO_SUPPORTER_PASSWORD,
-  PREFERRED_PERIODS,
-  QUESTIONS,
-  QUESTIONS_EN,
-  REGIONS,
-  SCHOOL_NAMES,
-  SEED,
-  SETTINGS,
-  SUPPORTERS,
-  SUPPORT_TYPES,
-  THEME_QUESTIONS,
-  VISIT_REPORTS,
-  WITHDRAW_MESSAGES,
-  createRandom,
-  type Random,
-  type SeedContact,
-  type SupportTypeKey,
-} from './seed-data';
-
-const ZONE = 'Europe/Amsterdam';
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
+import { isLocalUrl } from '~/config.server';
+import { defaultHalfDaysFromSetting, DEFAULT_HALF_DAYS_SETTING } from '~/domain/ledger';
+import type { Db, Queryable, Tx } from './client';
+import { DEMO_SEEDERS, type DemoContext, type DemoSeeder, type DemoWriter } from './demo';
+import { ensureReferenceData, writeReferenceData, type ReferenceDataResult } from './reference-data';
+import { auditEvents, regions, settings, supportTypes, users } from './schema';
+import { eq } from 'drizzle-orm';
 
 export interface SeedOptions {
   /** The present, in ms: visits before it are held, after it planned. */
   now: number;
+  /** The demo seeders to run, in order; all of them (DEMO_SEEDERS) unless a test picks a few. */
+  seeders?: readonly DemoSeeder[];
 }
 
-export interface SeedSummary {
-  regions: number;
-  contacts: number;
-  supporters: number;
-  coordinators: number;
-  supportTypes: number;
-  requests: number;
-  visits: number;
-}
+/** Counts of what the demo seed wrote, per kind (`regions`, `supporters`, `visits`, …). */
+export type SeedSummary = Record<string, number>;
 
-// ---------------------------------------------------------------------------------------------
-// The plan: plain objects that refer to REGIONS / SUPPORTERS / SUPPORT_TYPES by index or key
-// ---------------------------------------------------------------------------------------------
-
-type Actor = 'contact' | 'coordinator' | 'supporter' | 'system';
-
-interface PlannedEvent {
-  at: number;
-  actor: Actor;
-  kind: string;
-  message: string;
-  visibleToRegion: boolean;
-}
-
-interface PlannedRequest {
-  region: number;
-  type: SupportTypeKey;
-  supporter: number | null;
-  status: RequestStatus;
-  assignmentStatus: AssignmentStatus | null;
-  contact: SeedContact;
-  language: Language;
-  question: string;
-  theme: string | null;
-  preferredPeriod: string;
-  location: string;
-  expectedHalfDays: number;
-  createdAt: number;
-  updatedAt: number;
-  events: PlannedEvent[];
-}
-
-interface PlannedVisit {
-  request: number;
-  startsAt: number;
-  endsAt: number;
-  status: VisitStatus;
-  halfDays: number;
-  location: string;
-  minutesSpent: number | null;
-  report: string | null;
-  reportVisibleToRegion: boolean;
-  cancelReason: string | null;
-  sequence: number;
-  createdAt: number;
-  updatedAt: number;
-}
-
-interface Plan {
-  requests: PlannedRequest[];
-  visits: PlannedVisit[];
-  allotments: Array<{ region: number; year: number; halfDays: number; reason: string }>;
-}
-
-const TYPE = new Map(SUPPORT_TYPES.map((t) => [t.key, t]));
-const supportType = (key: SupportTypeKey) => TYPE.get(key)!;
-
-/** The seed's own reading of the rule: up to 4 hours is 1 half-day, longer 2 (seed visits stay within one day). */
-export function seedHalfDays(key: SupportTypeKey, minutes: number): number {
-  if (!supportType(key).drawsOnDays) return 0;
-  return minutes <= 240 ? 1 : 2;
-}
-
-/** A local day (start of day in Amsterdam) at a wall-clock time, as an instant. */
-function atLocal(day: DateTime, minutesAfterMidnight: number): number {
-  return DateTime.fromObject(
-    { year: day.year, month: day.month, day: day.day, hour: Math.floor(minutesAfterMidnight / 60), minute: minutesAfterMidnight % 60 },
-    { zone: ZONE },
-  ).toMillis();
-}
-
-function localDay(year: number, month: number, day: number): DateTime {
-  return DateTime.fromObject({ year, month, day }, { zone: ZONE });
-}
-
-/** Weekdays outside the Christmas and summer holidays. */
-function isWorkday(day: DateTime): boolean {
-  if (day.weekday > 5) return false;
-  const md = day.month * 100 + day.day;
-  return !(md >= 1221 || md <= 104 || (md >= 718 && md <= 823));
-}
-
-class Planner {
-  readonly plan: Plan = { requests: [], visits: [], allotments: [] };
-  /** Per supporter, the local dates reserved for a visit (one visit a day: never an overlap). */
-  private readonly busy = SUPPORTERS.map(() => new Set<string>());
-  /** Half-days planned + held per `region:year`. */
-  private readonly used = new Map<string, number>();
-  /** Planned + held visits per `region:type`. */
-  private readonly capUsed = new Map<string, number>();
-  /** Current-year assignments per supporter, to spread the work. */
-  private readonly load = SUPPORTERS.map(() => 0);
-  private readonly questionTurn = new Map<SupportTypeKey, number>();
-  /** Each region's regular supporter (its critical friend): 5–6 regions each. */
-  readonly regular: number[];
-
-  constructor(
-    readonly random: Random,
-    readonly now: number,
-  ) {
-    this.regular = this.assignRegularSupporters();
-  }
-
-  private assignRegularSupporters(): number[] {
-    const regular = REGIONS.map(() => -1);
-    const counts = SUPPORTERS.map(() => 0);
-    for (const r of this.random.shuffle(REGIONS.map((_, i) => i))) {
-      const candidates = SUPPORTERS.map((_, s) => s).filter((s) => !this.isHome(s, r));
-      const least = Math.min(...candidates.map((s) => counts[s]!));
-      const s = this.random.pick(candidates.filter((c) => counts[c] === least));
-      regular[r] = s;
-      counts[s]! += 1;
-    }
-    return regular;
-  }
-
-  knows(supporter: number, theme: string): boolean {
-    return (SUPPORTERS[supporter]!.themes as readonly string[]).includes(theme);
-  }
-
-  isHome(supporter: number, region: number): boolean {
-    return SUPPORTERS[supporter]!.homeRegistrationNumber === REGIONS[region]!.registrationNumber;
-  }
-
-  /** The best active supporter for a request: not from the region, knows the theme, the region's regular, least busy. */
-  chooseSupporter(region: number, theme: string | null): number {
-    const score = (s: number) =>
-      (theme && this.knows(s, theme) ? 4 : 0) + (this.regular[region] === s ? 2 : 0) - this.load[s]!;
-    const candidates = SUPPORTERS.map((_, s) => s).filter((s) => SUPPORTERS[s]!.active && !this.isHome(s, region));
-    const best = candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
-    this.load[best]! += 1;
-    return best;
-  }
-
-  question(type: SupportTypeKey, region: number, theme: string | null): string {
-    if (REGIONS[region]!.province === 'Caribisch Nederland') return this.random.pick(QUESTIONS_EN);
-    if (type === 'thema') return THEME_QUESTIONS[(theme ?? 'governance') as ThemeKey];
-    const turn = this.questionTurn.get(type) ?? 0;
-    this.questionTurn.set(type, turn + 1);
-    const list = QUESTIONS[type];
-    return list[turn % list.length]!;
-  }
-
-  themeFor(type: SupportTypeKey, region: number): string | null {
-    switch (type) {
-      case 'thema':
-        return this.random.pick(REGIONS[region]!.speerpunten);
-      case 'docenten_uitvoering':
-        return 'docenten';
-      case 'samenwerking':
-        return 'bedrijfsleven';
-      case 'verantwoording':
-        return 'governance';
-      default:
-        return null;
-    }
-  }
-
-  contactFor(type: SupportTypeKey, region: number): SeedContact {
-    const role =
-      type === 'herschrijven' || type === 'verantwoording'
-        ? 'penvoerder'
-        : type === 'docenten_uitvoering' || type === 'thema'
-          ? 'docent'
-          : 'projectleider';
-    const contacts = REGIONS[region]!.contacts;
-    return contacts.find((c) => c.role === role) ?? contacts[0]!;
-  }
-
-  location(region: number): string {
-    return `${this.random.pick(SCHOOL_NAMES)}, ${REGIONS[region]!.town}`;
-  }
-
-  /**
-   * A workday in [from, to] on which the supporter is free, at random, and reserves it for them
-   * (one visit a day, so never an overlap); null when there is none.
-   */
-  findDay(supporter: number, from: DateTime, to: DateTime): DateTime | null {
-    const span = Math.floor(to.diff(from, 'days').days);
-    const busy = this.busy[supporter]!;
-    const reserve = (day: DateTime) => (busy.add(day.toISODate()!), day);
-    for (let attempt = 0; attempt < 40 && span >= 0; attempt++) {
-      const day = from.plus({ days: this.random.int(0, span) });
-      if (isWorkday(day) && !busy.has(day.toISODate()!)) return reserve(day);
-    }
-    for (let i = 0; i <= span; i++) {
-      const day = from.plus({ days: i });
-      if (day.weekday <= 5 && !busy.has(day.toISODate()!)) return reserve(day);
-    }
-    return null;
-  }
-
-  /** Start (minutes after midnight) and length of a visit of this type, between 09:00 and 16:00. */
-  slot(type: SupportTypeKey): { start: number; minutes: number } {
-    const r = this.random;
-    const minutes =
-      type === 'critical_friend'
-        ? r.pick([120, 150, 150, 180])
-        : type === 'herschrijven'
-          ? r.pick([240, 420, 420])
-          : r.pick([120, 180, 240, 240, 390]);
-    const starts = [540, 570, 600, 720, 780].filter((s) => s + minutes <= 960);
-    return { start: r.pick(starts), minutes };
-  }
-
-  addRequest(request: PlannedRequest): number {
-    this.plan.requests.push(request);
-    return this.plan.requests.length - 1;
-  }
-
-  /**
-   * Adds a visit on `day` when the rules allow it (cut-off, cap, days ledger); the day comes from
-   * findDay, which reserved it for the supporter. Returns the visit, or null when a rule says no.
-   */
-  addVisit(requestIndex: number, day: DateTime, status: VisitStatus, createdAt: number): PlannedVisit | null {
-    const request = this.plan.requests[requestIndex]!;
-    const type = supportType(request.type);
-    const { start, minutes } = this.slot(request.type);
-    const startsAt = atLocal(day, start);
-    const endsAt = startsAt + minutes * 60_000;
-    const halfDays = seedHalfDays(request.type, minutes);
-    const ledgerKey = `${request.region}:${day.year}`;
-    const capKey = `${request.region}:${request.type}`;
-    if (status !== 'cancelled') {
-      if (type.bookableUntil !== null && startsAt >= type.bookableUntil) return null;
-      if (type.capPerRegion !== null && (this.capUsed.get(capKey) ?? 0) + 1 > type.capPerRegion) return null;
-      if ((this.used.get(ledgerKey) ?? 0) + halfDays > DEFAULT_HALF_DAYS_PER_YEAR) return null;
-      if (status === 'planned' && !SUPPORTERS[request.supporter!]!.active) return null;
-      this.capUsed.set(capKey, (this.capUsed.get(capKey) ?? 0) + 1);
-      this.used.set(ledgerKey, (this.used.get(ledgerKey) ?? 0) + halfDays);
-    }
-    const held = status === 'held';
-    const visit: PlannedVisit = {
-      request: requestIndex,
-      startsAt,
-      endsAt,
-      status,
-      halfDays,
-      location: request.location,
-      minutesSpent: held ? minutes + this.random.pick([0, 0, 15, 30]) : null,
-      report: held ? this.report(request.type) : null,
-      reportVisibleToRegion: held && (request.type === 'critical_friend' || this.random.next() < 0.5),
-      cancelReason: status === 'cancelled' ? this.random.pick(CANCEL_REASONS) : null,
-      sequence: status === 'cancelled' ? 1 : 0,
-      createdAt,
-      updatedAt: held ? Math.min(endsAt + DAY, this.now) : createdAt,
-    };
-    this.plan.visits.push(visit);
-    return visit;
-  }
-
-  report(type: SupportTypeKey): string {
-    if (type !== 'critical_friend') return this.random.pick(VISIT_REPORTS);
-    const p = CRITICAL_FRIEND_REPORT_PARTS;
-    return [this.random.pick(p.discussed), this.random.pick(p.seen), this.random.pick(p.agreed)].join(' ');
-  }
-
-  /** A moment on a local day `daysBefore` days before `ms`, at office hours. */
-  someTimeBefore(ms: number, daysBefore: number): number {
-    const day = DateTime.fromMillis(ms, { zone: ZONE }).startOf('day').minus({ days: daysBefore });
-    return atLocal(day, this.random.int(8 * 60, 17 * 60));
-  }
-
-  /** The usual history of a request that was taken on: submitted, accepted, assigned, assignment accepted. */
-  takenOnEvents(createdAt: number, supporter: number, answered: boolean): { events: PlannedEvent[]; last: number } {
-    const acceptedAt = createdAt + this.random.int(3, 26) * HOUR;
-    const answeredAt = acceptedAt + this.random.int(2, 30) * HOUR;
-    const name = SUPPORTERS[supporter]!.name;
-    const events: PlannedEvent[] = [
-      { at: createdAt, actor: 'contact', kind: 'submitted', message: '', visibleToRegion: true },
-      { at: acceptedAt, actor: 'coordinator', kind: 'accepted', message: 'Uw aanvraag is in behandeling genomen.', visibleToRegion: true },
-      { at: acceptedAt, actor: 'coordinator', kind: 'assigned', message: `Toegewezen aan ${name}.`, visibleToRegion: true },
-    ];
-    if (answered) {
-      const message = `${name} neemt de aanvraag op zich.`;
-      events.push({ at: answeredAt, actor: 'supporter', kind: 'assignment_accepted', message, visibleToRegion: true });
-    }
-    return { events, last: answered ? answeredAt : acceptedAt };
-  }
-
-  baseRequest(region: number, type: SupportTypeKey, createdAt: number, theme = this.themeFor(type, region)): PlannedRequest {
-    const contact = this.contactFor(type, region);
-    return {
-      region,
-      type,
-      supporter: null,
-      status: 'submitted',
-      assignmentStatus: null,
-      contact,
-      language: REGIONS[region]!.province === 'Caribisch Nederland' ? 'en' : 'nl',
-      question: this.question(type, region, theme),
-      theme,
-      preferredPeriod: this.random.pick(PREFERRED_PERIODS),
-      location: this.location(region),
-      expectedHalfDays: supportType(type).drawsOnDays ? this.random.int(1, 4) : 0,
-      createdAt,
-      updatedAt: createdAt,
-      events: [{ at: createdAt, actor: 'contact', kind: 'submitted', message: '', visibleToRegion: true }],
-    };
-  }
-
-  /**
-   * A request that was taken on, with visits on the given days (sorted); `cancelIndex` marks one
-   * visit as cancelled. Visits before now are held, after now planned.
-   */
-  takenOnRequest(
-    region: number,
-    type: SupportTypeKey,
-    supporter: number,
-    days: Array<DateTime | null>,
-    options: { createdAt: number; theme: string | null; closed: boolean; cancelIndex?: number; preferredPeriod?: string },
-  ): void {
-    const request = this.baseRequest(region, type, options.createdAt, options.theme);
-    if (options.preferredPeriod) request.preferredPeriod = options.preferredPeriod;
-    const { events, last } = this.takenOnEvents(options.createdAt, supporter, true);
-    Object.assign(request, { supporter, status: 'accepted', assignmentStatus: 'accepted', events });
-    const index = this.addRequest(request);
-    const sorted = days.filter((d): d is DateTime => d !== null).sort((a, b) => a.toMillis() - b.toMillis());
-    let latest = last;
-    let createdAt = last + HOUR;
-    sorted.forEach((day, i) => {
-      const cancelled = i === options.cancelIndex;
-      const status: VisitStatus = cancelled ? 'cancelled' : atLocal(day, 9 * 60) < this.now ? 'held' : 'planned';
-      const visit = this.addVisit(index, day, status, createdAt);
-      if (!visit) return;
-      if (cancelled) {
-        visit.updatedAt = Math.max(visit.createdAt + HOUR, Math.min(visit.startsAt - 2 * DAY, this.now - 2 * HOUR));
-        createdAt = visit.updatedAt; // the next visit is the new date
-      }
-      latest = Math.max(latest, visit.updatedAt);
-    });
-    if (options.closed) {
-      const lastEnd = Math.max(...this.plan.visits.filter((v) => v.request === index).map((v) => v.endsAt));
-      const closedAt = Math.min(lastEnd + 3 * DAY, this.now - HOUR);
-      request.status = 'closed';
-      request.events.push({ at: closedAt, actor: 'coordinator', kind: 'closed', message: 'De ondersteuning is afgerond.', visibleToRegion: true });
-      latest = Math.max(latest, closedAt);
-    }
-    request.expectedHalfDays = supportType(type).drawsOnDays
-      ? Math.max(1, this.plan.visits.filter((v) => v.request === index && v.status !== 'cancelled').reduce((n, v) => n + v.halfDays, 0))
-      : 0;
-    request.updatedAt = latest;
-  }
-
-  // -------------------------------------------------------------------------------------------
-
-  /** Autumn 2019: critical-friend visits (a third of the regions none, a third one, a third two) and theme visits. */
-  history2019(): void {
-    const rank = { approved_2019_07: 0, approved_2019_12: 1, lichtgroen: 2, resubmit: 3 } as const;
-    const ranked = this.random.shuffle(REGIONS.map((_, i) => i)).sort((a, b) => rank[REGIONS[a]!.planStatus] - rank[REGIONS[b]!.planStatus]);
-    const third = Math.floor(REGIONS.length / 3);
-    const visitCount = new Map(ranked.map((r, i) => [r, i < third ? 2 : i < 2 * third ? 1 : 0]));
-
-    REGIONS.forEach((_, region) => {
-      const n = visitCount.get(region)!;
-      if (n === 0) return;
-      const supporter = this.regular[region]!;
-      const days = [this.findDay(supporter, localDay(2019, 9, 9), localDay(2019, 10, 18))];
-      if (n === 2) days.push(this.findDay(supporter, localDay(2019, 10, 28), localDay(2019, 11, 29)));
-      const first = days[0] ?? localDay(2019, 9, 9);
-      this.takenOnRequest(region, 'critical_friend', supporter, days, {
-        createdAt: this.someTimeBefore(first.toMillis(), this.random.int(10, 21)),
-        theme: null,
-        closed: true,
-        preferredPeriod: this.random.pick(['September of oktober 2019', 'Vóór 1 december 2019', 'Na de herfstvakantie']),
-      });
-    });
-
-    const early = REGIONS.map((_, i) => i).filter((i) => REGIONS[i]!.planStatus === 'approved_2019_07');
-    for (const region of this.random.sample(early, 12)) {
-      const type = this.random.pick(['samenwerking', 'thema', 'thema', 'docenten_uitvoering'] as const);
-      const theme = this.themeFor(type, region);
-      const supporter = this.bestSupporter2019(region, theme);
-      const days = Array.from({ length: this.random.int(1, 2) }, () =>
-        this.findDay(supporter, localDay(2019, 9, 16), localDay(2019, 12, 13)),
-      );
-      const first = days.filter((d): d is DateTime => d !== null).sort((a, b) => a.toMillis() - b.toMillis())[0] ?? localDay(2019, 9, 16);
-      this.takenOnRequest(region, type, supporter, days, {
-        createdAt: this.someTimeBefore(first.toMillis(), this.random.int(12, 30)),
-        theme,
-        closed: true,
-      });
-    }
-  }
-
-  /** In 2019 every supporter was still active. */
-  private bestSupporter2019(region: number, theme: string | null): number {
-    const fits = SUPPORTERS.map((_, s) => s).filter((s) => !this.isHome(s, region) && (!theme || this.knows(s, theme)));
-    return fits.length > 0 ? this.random.pick(fits) : this.regular[region]!;
-  }
-
-  /** The year of `now`: ~40 requests in every status and ~50 visits around now. */
-  currentYear(): void {
-    const today = DateTime.fromMillis(this.now, { zone: ZONE }).startOf('day');
-    const year = today.year;
-    let pastFrom = DateTime.max(localDay(year, 1, 8), today.minus({ days: 150 }));
-    const pastTo = today.minus({ days: 1 });
-    if (pastTo.diff(pastFrom, 'days').days < 30) pastFrom = today.minus({ days: 60 });
-    const futureFrom = today.plus({ days: 1 });
-    let futureTo = DateTime.min(localDay(year, 12, 18), today.plus({ days: 100 }));
-    if (futureTo.diff(futureFrom, 'days').days < 14) futureTo = today.plus({ days: 45 });
-
-    type Spec =
-      | { kind: 'submitted' | 'pending' | 'declined' | 'withdrawn' }
-      | { kind: 'visits'; count: number; mode: 'past' | 'mixed' | 'future'; closed: boolean; cancel: boolean };
-    const modes = ['past', 'mixed', 'future'] as const;
-    const specs: Spec[] = [
-      ...Array.from({ length: 8 }, (): Spec => ({ kind: 'submitted' })),
-      ...Array.from({ length: 5 }, (): Spec => ({ kind: 'pending' })),
-      ...Array.from({ length: 20 }, (_, i): Spec => ({
-        kind: 'visits',
-        count: i < 5 ? 3 : 2,
-        mode: modes[i % 3]!,
-        closed: false,
-        cancel: [1, 4, 8, 13].includes(i),
-      })),
-      ...[2, 1, 2].map((count): Spec => ({ kind: 'visits', count, mode: 'past', closed: true, cancel: false })),
-      { kind: 'declined' },
-      { kind: 'declined' },
-      { kind: 'withdrawn' },
-      { kind: 'withdrawn' },
-    ];
-
-    // Distinct regions; Caribisch Nederland (writes in English) gets a request with visits.
-    const chosen = this.random.shuffle(REGIONS.map((_, i) => i)).slice(0, specs.length);
-    const caribbean = REGIONS.findIndex((r) => r.province === 'Caribisch Nederland');
-    const firstWithVisits = specs.findIndex((s) => s.kind === 'visits');
-    const caribbeanAt = chosen.indexOf(caribbean);
-    if (caribbeanAt >= 0) [chosen[caribbeanAt], chosen[firstWithVisits]] = [chosen[firstWithVisits]!, chosen[caribbeanAt]!];
-    else chosen[firstWithVisits] = caribbean;
-
-    const ordinaryTypes = ['samenwerking', 'docenten_uitvoering', 'thema', 'thema', 'verantwoording'] as const;
-    let declined = 0;
-    specs.forEach((spec, i) => {
-      const region = chosen[i]!;
-      const status = REGIONS[region]!.planStatus;
-      const type: SupportTypeKey =
-        spec.kind === 'declined' && declined === 0
-          ? 'critical_friend'
-          : (status === 'resubmit' || status === 'lichtgroen') && this.random.next() < 0.75
-            ? 'herschrijven'
-            : this.random.pick(ordinaryTypes);
-
-      if (spec.kind === 'visits') {
-        const theme = this.themeFor(type, region);
-        const supporter = this.chooseSupporter(region, theme);
-        const past = spec.mode === 'past' ? spec.count : spec.mode === 'mixed' ? 1 : 0;
-        const days = Array.from({ length: spec.count }, (_, k) =>
-          k < past ? this.findDay(supporter, pastFrom, pastTo) : this.findDay(supporter, futureFrom, futureTo),
-        );
-        const first = days.filter((d): d is DateTime => d !== null).sort((a, b) => a.toMillis() - b.toMillis())[0] ?? today;
-        const createdAt = Math.min(
-          this.someTimeBefore(first.toMillis(), this.random.int(10, 28)),
-          this.someTimeBefore(this.now, this.random.int(3, 8)),
-        );
-        this.takenOnRequest(region, type, supporter, days, {
-          createdAt,
-          theme,
-          closed: spec.closed,
-          cancelIndex: spec.cancel ? days.filter((d) => d !== null).length - 2 : undefined,
-        });
-        return;
-      }
-
-      const createdAt = this.someTimeBefore(
-        this.now,
-        spec.kind === 'submitted' ? this.random.int(1, 9) : spec.kind === 'pending' ? this.random.int(3, 10) : this.random.int(15, 60),
-      );
-      const request = this.baseRequest(region, type, createdAt);
-      if (spec.kind === 'pending') {
-        const supporter = this.chooseSupporter(region, request.theme);
-        const { events, last } = this.takenOnEvents(createdAt, supporter, false);
-        Object.assign(request, { supporter, status: 'accepted', assignmentStatus: 'pending', events, updatedAt: last });
-      } else if (spec.kind === 'declined') {
-        const at = createdAt + this.random.int(20, 50) * HOUR;
-        const message = type === 'critical_friend' ? DECLINE_MESSAGES.critical_friend : DECLINE_MESSAGES.other;
-        request.status = 'declined';
-        request.events.push({ at, actor: 'coordinator', kind: 'declined', message, visibleToRegion: true });
-        request.updatedAt = at;
-        declined += 1;
-      } else if (spec.kind === 'withdrawn') {
-        const at = createdAt + this.random.int(3, 10) * DAY;
-        request.status = 'withdrawn';
-        request.events.push({ at, actor: 'contact', kind: 'withdrawn', message: WITHDRAW_MESSAGES[i % 2]!, visibleToRegion: true });
-        request.updatedAt = at;
-      }
-      this.addRequest(request);
-    });
-
-    // One region was given extra days this year to rewrite its plan.
-    const rewrite = this.plan.requests.find((r) => r.type === 'herschrijven' && r.status === 'accepted');
-    if (rewrite) {
-      this.plan.allotments.push({
-        region: rewrite.region,
-        year,
-        halfDays: DEFAULT_HALF_DAYS_PER_YEAR + 6,
-        reason: 'Extra dagen voor het herschrijven van het plan (besluit ondersteuningsteam).',
-      });
-    }
-  }
-}
-
-/** Plans the whole demo history for `now`: deterministic apart from the now-relative dates. */
-function planDemoData(now: number): Plan {
-  const planner = new Planner(createRandom(SEED + 1), now);
-  planner.history2019();
-  planner.currentYear();
-  return planner.plan;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Writing it
-// ---------------------------------------------------------------------------------------------
-
-const REGIONS_CREATED_AT = Date.UTC(2018, 10, 1, 9, 0); // pre-registration, 1 Nov 2018
-const USERS_CREATED_AT = Date.UTC(2019, 5, 3, 7, 0); // 3 Jun 2019, 09:00 in Amsterdam
-
-interface Prepared {
-  now: number;
-  coordinatorHash: string;
-  supporterHash: string;
-  plan: Plan;
-}
-
-async function prepare(options: SeedOptions): Promise<Prepared> {
-  // Hashing is async and slow: once per distinct password, before the (synchronous) transaction.
-  const [coordinatorHash, supporterHash] = await Promise.all([
-    hashPassword(DEMO_COORDINATOR.password),
-    hashPassword(DEMO_SUPPORTER_PASSWORD),
-  ]);
-  return { now: options.now, coordinatorHash, supporterHash, plan: planDemoData(options.now) };
-}
-
-function isEmpty(q: Queryable): boolean {
+/** No regions and no users: nothing real or demo in it yet (reference data doesn't count). */
+export function isEmptyDatabase(q: Queryable): boolean {
   const regionCount = q.select({ n: count() }).from(regions).get()?.n ?? 0;
   const userCount = q.select({ n: count() }).from(users).get()?.n ?? 0;
   return regionCount === 0 && userCount === 0;
 }
 
-function write(tx: Queryable, { now, coordinatorHash, supporterHash, plan }: Prepared): SeedSummary {
-  const regionIds = tx
-    .insert(regions)
-    .values(
-      REGIONS.map((r) => ({
-        registrationNumber: r.registrationNumber,
-        name: r.name,
-        province: r.province,
-        planStatus: r.planStatus,
-        penvoerder: r.penvoerder,
-        speerpunten: r.speerpunten,
-        createdAt: REGIONS_CREATED_AT,
-      })),
-    )
-    .returning({ id: regions.id })
-    .all()
-    .map((row) => row.id);
-  const regionIdByNumber = new Map(REGIONS.map((r, i) => [r.registrationNumber, regionIds[i]!]));
-
-  const contacts = REGIONS.flatMap((r, i) => r.contacts.map((c) => ({ ...c, regionId: regionIds[i]! })));
-  tx.insert(regionContacts).values(contacts).run();
-
-  const [coordinator] = tx
-    .insert(users)
-    .values({
-      email: DEMO_COORDINATOR.email,
-      name: DEMO_COORDINATOR.name,
-      passwordHash: coordinatorHash,
-      role: 'coordinator',
-      language: 'nl',
-      createdAt: USERS_CREATED_AT,
-      updatedAt: USERS_CREATED_AT,
-    })
-    .returning({ id: users.id })
-    .all();
-  const coordinatorId = coordinator!.id;
-  const supporterIds = tx
-    .insert(users)
-    .values(
-      SUPPORTERS.map((s) => ({
-        email: s.email,
-        name: s.name,
-        passwordHash: supporterHash,
-        role: 'supporter' as const,
-        language: s.language,
-        themes: s.themes,
-        homeRegionId: regionIdByNumber.get(s.homeRegistrationNumber)!,
-        active: s.active,
-        createdAt: USERS_CREATED_AT,
-        updatedAt: USERS_CREATED_AT,
-      })),
-    )
-    .returning({ id: users.id })
-    .all()
-    .map((row) => row.id);
-
-  const typeIds = tx
-    .insert(supportTypes)
-    .values(SUPPORT_TYPES.map((t) => ({ ...t, active: true })))
-    .returning({ id: supportTypes.id, key: supportTypes.key })
-    .all();
-  const typeIdByKey = new Map(typeIds.map((t) => [t.key, t.id]));
-
-  tx.insert(settings)
-    .values(SETTINGS.map((s) => ({ key: s.key, value: s.value, updatedAt: now })))
-    .run();
-
-  const requestIds = tx
-    .insert(supportRequests)
-    .values(
-      plan.requests.map((r) => ({
-        regionId: regionIds[r.region]!,
-        supportTypeId: typeIdByKey.get(r.type)!,
-        contactName: r.contact.name,
-        contactEmail: r.contact.email,
-        contactRole: r.contact.role,
-        contactLanguage: r.language,
-        question: r.question,
-        theme: r.theme,
-        preferredPeriod: r.preferredPeriod,
-        location: r.location,
-        expectedHalfDays: r.expectedHalfDays,
-        status: r.status,
-        supporterId: r.supporter === null ? null : supporterIds[r.supporter]!,
-        assignmentStatus: r.assignmentStatus,
-        statusTokenHash: hashToken(newToken()),
-        consentAt: r.createdAt,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-      })),
-    )
-    .returning({ id: supportRequests.id })
-    .all()
-    .map((row) => row.id);
-
-  if (plan.visits.length > 0) {
-    tx.insert(visitsTable)
-      .values(
-        plan.visits.map((v) => {
-          const r = plan.requests[v.request]!;
-          return {
-            requestId: requestIds[v.request]!,
-            regionId: regionIds[r.region]!,
-            supportTypeId: typeIdByKey.get(r.type)!,
-            supporterId: supporterIds[r.supporter!]!,
-            startsAt: v.startsAt,
-            endsAt: v.endsAt,
-            ledgerYear: DateTime.fromMillis(v.startsAt, { zone: ZONE }).year,
-            location: v.location,
-            halfDays: v.halfDays,
-            status: v.status,
-            calendarUid: `${randomUUID()}@sto-ondersteuning.example`,
-            sequence: v.sequence,
-            minutesSpent: v.minutesSpent,
-            report: v.report,
-            reportVisibleToRegion: v.reportVisibleToRegion,
-            cancelReason: v.cancelReason,
-            createdAt: v.createdAt,
-            updatedAt: v.updatedAt,
-          };
-        }),
-      )
-      .run();
-  }
-
-  const actorId = (r: PlannedRequest, actor: Actor) =>
-    actor === 'coordinator' ? coordinatorId : actor === 'supporter' && r.supporter !== null ? supporterIds[r.supporter]! : null;
-  const events = plan.requests.flatMap((r, i) =>
-    r.events.map((e) => ({
-      requestId: requestIds[i]!,
-      at: e.at,
-      actorUserId: actorId(r, e.actor),
-      actorKind: e.actor === 'contact' ? ('contact' as const) : e.actor === 'system' ? ('system' as const) : ('user' as const),
-      kind: e.kind,
-      message: e.message,
-      visibleToRegion: e.visibleToRegion,
-    })),
-  );
-  if (events.length > 0) tx.insert(requestEvents).values(events).run();
-
-  for (const a of plan.allotments) {
-    tx.insert(dayAllotments)
-      .values({ regionId: regionIds[a.region]!, year: a.year, halfDays: a.halfDays, reason: a.reason, setById: coordinatorId, setAt: now })
-      .run();
-    tx.insert(auditEvents)
-      .values({
-        at: now,
-        actorUserId: coordinatorId,
-        actorLabel: DEMO_COORDINATOR.name,
-        action: 'day_allotment.set',
-        entityType: 'region',
-        entityId: regionIds[a.region]!,
-        regionId: regionIds[a.region]!,
-        before: { halfDays: DEFAULT_HALF_DAYS_PER_YEAR, year: a.year },
-        after: { halfDays: a.halfDays, year: a.year },
-        reason: a.reason,
-      })
-      .run();
-  }
-
-  const summary: SeedSummary = {
-    regions: regionIds.length,
-    contacts: contacts.length,
-    supporters: supporterIds.length,
-    coordinators: 1,
-    supportTypes: typeIds.length,
-    requests: requestIds.length,
-    visits: plan.visits.length,
+/** The reference data the demo seeders build on, as it stands in the database. */
+function contextFor(tx: Tx, now: number): DemoContext {
+  const types = tx.select().from(supportTypes).all();
+  const setting = tx.select({ value: settings.value }).from(settings).where(eq(settings.key, DEFAULT_HALF_DAYS_SETTING)).get();
+  return {
+    now,
+    supportTypes: new Map(
+      types.map((t) => [
+        t.key,
+        {
+          id: t.id,
+          key: t.key,
+          nameNl: t.nameNl,
+          nameEn: t.nameEn,
+          capPerRegion: t.capPerRegion,
+          bookableUntil: t.bookableUntil,
+          drawsOnDays: t.drawsOnDays,
+          defaultMinutes: t.defaultMinutes,
+        },
+      ]),
+    ),
+    defaultHalfDaysPerYear: defaultHalfDaysFromSetting(setting?.value),
+    regions: new Map(),
+    users: new Map(),
+    coordinator: null,
   };
+}
+
+async function prepareAll(options: SeedOptions): Promise<Array<{ name: string; write: DemoWriter }>> {
+  const seeders = options.seeders ?? DEMO_SEEDERS;
+  return Promise.all(seeders.map(async (s) => ({ name: s.name, write: await s.prepare({ now: options.now }) })));
+}
+
+function writeDemo(tx: Tx, writers: Array<{ name: string; write: DemoWriter }>, now: number): SeedSummary {
+  writeReferenceData(tx, now);
+  const ctx = contextFor(tx, now);
+  const summary: SeedSummary = { supportTypes: ctx.supportTypes.size };
+  for (const { name, write } of writers) {
+    let counts: Record<string, number>;
+    try {
+      counts = write(tx, ctx);
+    } catch (error) {
+      throw new Error(`demo seeder "${name}" failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    for (const [key, n] of Object.entries(counts)) summary[key] = (summary[key] ?? 0) + n;
+  }
   tx.insert(auditEvents)
     .values({ at: now, actorLabel: 'system', action: 'seed', entityType: 'database', after: summary, reason: 'Demogegevens geladen' })
     .run();
   return summary;
 }
 
-/** Writes the whole demo data set in one immediate transaction. For an empty database; see seedIfEmpty. */
+/** Writes the reference data and the whole demo data set in one immediate transaction. For an empty database. */
 export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSummary> {
-  const prepared = await prepare(options);
-  return db.transaction((tx) => write(tx, prepared), { behavior: 'immediate' });
+  const writers = await prepareAll(options);
+  return db.transaction((tx) => writeDemo(tx, writers, options.now), { behavior: 'immediate' });
 }
 
 /**
@@ -800,12 +97,31 @@ export async function seedDemoData(db: Db, options: SeedOptions): Promise<SeedSu
  * so two processes can't both seed. Returns the summary, or null when there was data already.
  */
 export async function seedDemoDataIfEmpty(db: Db, options: SeedOptions): Promise<SeedSummary | null> {
-  if (!isEmpty(db)) return null;
-  const prepared = await prepare(options);
-  return db.transaction((tx) => (isEmpty(tx) ? write(tx, prepared) : null), { behavior: 'immediate' });
+  if (!isEmptyDatabase(db)) return null;
+  const writers = await prepareAll(options);
+  return db.transaction((tx) => (isEmptyDatabase(tx) ? writeDemo(tx, writers, options.now) : null), { behavior: 'immediate' });
 }
 
 /** True when it seeded; false (and nothing written) when the database already had regions or users. */
 export async function seedIfEmpty(db: Db, options: SeedOptions): Promise<boolean> {
   return (await seedDemoDataIfEmpty(db, options)) !== null;
+}
+
+/** A demo belongs on a local address (`npm start` on localhost:3000) or where SEED_DEMO=1 asks for one. */
+export function demoSeedAllowed(config: { APP_URL: string; SEED_DEMO?: string }): boolean {
+  return config.SEED_DEMO === '1' || isLocalUrl(config.APP_URL);
+}
+
+export type StartSeedResult = {
+  reference: ReferenceDataResult;
+  /** What the demo seed wrote, or why it wrote nothing. */
+  demo: { seeded: true; summary: SeedSummary } | { seeded: false; reason: 'not_empty' | 'not_local' };
+};
+
+/** At every start: the reference data; then the demo data if the database is empty and a demo belongs here. */
+export async function seedAtStart(db: Db, config: { APP_URL: string; SEED_DEMO?: string }, now: number): Promise<StartSeedResult> {
+  const reference = ensureReferenceData(db, now);
+  if (!demoSeedAllowed(config)) return { reference, demo: { seeded: false, reason: 'not_local' } };
+  const summary = await seedDemoDataIfEmpty(db, { now });
+  return { reference, demo: summary ? { seeded: true, summary } : { seeded: false, reason: 'not_empty' } };
 }

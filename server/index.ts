@@ -13,7 +13,7 @@ import { ConfigError, loadConfig } from '../app/config.server';
 import { startDeliveryLoop, startReminderJob } from '../app/mail/deliver.server';
 import { startHousekeeping } from '../app/services/housekeeping.server';
 import { closeDb, getDb, migrateDatabase } from '../db/client';
-import { seedIfEmpty } from '../db/seed';
+import { seedAtStart } from '../db/seed';
 import { bodyLimit, requestLog, securityHeaders } from './security';
 
 async function main() {
@@ -35,7 +35,11 @@ async function main() {
 
   const db = getDb(config.DATABASE_PATH);
   migrateDatabase(db);
-  if (await seedIfEmpty(db, { now: Date.now() })) console.log(`Seeded demo data into ${config.DATABASE_PATH}`);
+  const seeded = await seedAtStart(db, config, Date.now());
+  if (seeded.reference.supportTypesAdded.length + seeded.reference.settingsAdded.length > 0) {
+    console.log(`Reference data added: ${[...seeded.reference.supportTypesAdded, ...seeded.reference.settingsAdded].join(', ')}`);
+  }
+  if (seeded.demo.seeded) console.log(`Seeded demo data into ${config.DATABASE_PATH}`);
 
   const app = express();
   app.disable('x-powered-by');
