@@ -26,6 +26,8 @@ const schema = z.object({
     .url()
     .optional()
     .refine((v) => v === undefined || !v.endsWith('/'), { message: 'must not end with a slash' }),
+  /** Sends per second to Resend; default what Resend allows a new account (5). Fractions allowed. */
+  MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(5),
   /** Set to 1 behind a reverse proxy so the client address comes from X-Forwarded-For. */
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** 1: fill an empty database with the demo data even though APP_URL is not local (a staging copy). */

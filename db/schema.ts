@@ -347,6 +347,8 @@ export const outbox = sqliteTable(
     transport: text('transport'),
     providerId: text('provider_id'),
     lastError: text('last_error'),
+    /** What the last failure was, for the sentence shown under Berichten (app/mail/delivery-rules.ts). */
+    errorKind: text('error_kind'),
     createdAt: createdAt(),
     deliveredAt: integer('delivered_at'),
   },

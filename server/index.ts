@@ -85,17 +85,19 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} received: finishing requests in flight, then stopping.`);
-    stopDelivery();
-    stopReminders();
+    // The delivery loop sends or gives back the mail it holds (a few seconds at most).
+    const mailStopped = stopDelivery();
+    void stopReminders();
     stopHousekeeping();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
-    server.close(() => {
+    const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    void Promise.all([mailStopped, serverClosed]).then(() => {
       closeDb();
       console.log('Stopped cleanly.');
       process.exit(0);
     });
-    server.closeIdleConnections();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -1,41 +1,80 @@
 /**
  * Delivering the outbox. A short immediate transaction claims due rows (status 'sending' with a
- * lease), the messages are sent OUTSIDE any transaction, then each row is marked delivered, given
- * a later try (429, 5xx, network, timeout; exponential backoff with jitter) or failed (other 4xx,
- * or too many tries). A row whose claimer died is taken up again once its lease has run out; the
- * idempotency key sent with every try keeps Resend from sending a message twice.
+ * short lease), the messages are sent OUTSIDE any transaction, then each row is marked delivered,
+ * given a later try or failed, as app/mail/delivery-rules.ts decides.
+ *
+ * - Sends start paced to the configured rate (MAIL_RATE_PER_SECOND) and run side by side (a few at a
+ *   time), each with its own time limit: a hanging send holds one slot, never the others.
+ * - A heartbeat renews the lease of every row still in hand, so a claim never runs out while its
+ *   send is running; a deliverer that is killed stops beating and its rows are free again within
+ *   one lease (15 s).
+ * - A 429 or a Retry-After pauses every send until the moment asked for; the rows not yet started
+ *   go back to the queue for then, without using up an attempt.
+ * - Stopping (SIGTERM) starts nothing new, gives back what has not started, lets sends in flight
+ *   finish for a short grace and then abandons and gives those back too.
+ * - Every try of a row carries the row's idempotency key, so a retry never sends a second e-mail.
  */
 import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '~db/client';
 import { outbox } from '~db/schema';
+import {
+  classifyFailure,
+  DEFAULT_BACKOFF,
+  DEFAULT_LEASE_MS,
+  DEFAULT_RATE_PER_SECOND,
+  heartbeatEveryMs,
+  initialPace,
+  nextStartAt,
+  nextTryDelayMs,
+  parseRatePerSecond,
+  pauseAfter,
+  type BackoffPolicy,
+  type PaceState,
+} from './delivery-rules';
 import type { OutboxRow } from './outbox.server';
 import { enqueueDueReminders } from './reminders.server';
 import { transportFromConfig, type MailTransport, type SendResult } from './transports.server';
 
-export interface BackoffPolicy {
-  baseMs: number;
-  factor: number;
-  capMs: number;
-}
+export { DEFAULT_BACKOFF, DEFAULT_LEASE_MS, retryDelayMs, type BackoffPolicy } from './delivery-rules';
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 30_000, factor: 2, capMs: 60 * 60_000 };
 export const DEFAULT_MAX_ATTEMPTS = 8;
-export const DEFAULT_LEASE_MS = 5 * 60_000;
 export const DEFAULT_BATCH_LIMIT = 20;
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_LOOP_INTERVAL_MS = 5_000;
+/** After a stop, how long sends in flight may still finish before they are abandoned. */
+export const DEFAULT_STOP_GRACE_MS = 3_000;
 
 export interface ClaimOptions {
   now: number;
-  /** How long a claim holds; must outlast a send (the transport's timeout). */
   leaseMs?: number;
   limit?: number;
   maxAttempts?: number;
 }
 
-export interface DeliverOptions extends ClaimOptions {
+/** Shared by the rounds of one deliverer: the pace and any pause the provider asked for. */
+export interface Pacer {
+  state: PaceState;
+}
+
+export function newPacer(): Pacer {
+  return { state: initialPace() };
+}
+
+export interface DeliverOptions extends Partial<ClaimOptions> {
   transport: MailTransport;
   backoff?: BackoffPolicy;
   /** Jitter source in [0, 1). */
   random?: () => number;
+  /** Time as the round goes on. Default: `now` (or the wall clock) plus the real time elapsed. */
+  clock?: () => number;
+  /** Default MAIL_RATE_PER_SECOND, else 5. */
+  ratePerSecond?: number;
+  /** Sends in flight at once. */
+  concurrency?: number;
+  pacer?: Pacer;
+  /** Stop: start nothing new, give back what has not started. */
+  signal?: AbortSignal;
+  graceMs?: number;
 }
 
 export interface DeliverySummary {
@@ -43,12 +82,16 @@ export interface DeliverySummary {
   delivered: number;
   retried: number;
   failed: number;
+  /** Given back unsent, without using up an attempt (a pause, or the deliverer stopping). */
+  released: number;
 }
+
+const EMPTY: DeliverySummary = { claimed: 0, delivered: 0, retried: 0, failed: 0, released: 0 };
 
 /**
  * Claims due rows: pending ones whose time has come, and 'sending' ones whose lease ran out (their
- * claimer crashed). Each claim counts as an attempt; a row that ran out of attempts while claimed
- * by a crashed process is failed instead of claimed again.
+ * claimer died). Each claim counts as an attempt; a row that ran out of attempts while claimed by
+ * a deliverer that died is failed instead of claimed again.
  */
 export function claimDue(db: Db, options: ClaimOptions): OutboxRow[] {
   const { now, leaseMs = DEFAULT_LEASE_MS, limit = DEFAULT_BATCH_LIMIT, maxAttempts = DEFAULT_MAX_ATTEMPTS } = options;
@@ -56,7 +99,12 @@ export function claimDue(db: Db, options: ClaimOptions): OutboxRow[] {
   return db.transaction(
     (tx) => {
       tx.update(outbox)
-        .set({ status: 'failed', leaseUntil: null, lastError: sql`coalesce(${outbox.lastError}, 'lease expired')` })
+        .set({
+          status: 'failed',
+          leaseUntil: null,
+          errorKind: 'lease-expired',
+          lastError: sql`coalesce(${outbox.lastError}, 'lease expired')`,
+        })
         .where(and(leaseExpired, sql`${outbox.attempts} >= ${maxAttempts}`))
         .run();
       const ids = tx
@@ -79,14 +127,66 @@ export function claimDue(db: Db, options: ClaimOptions): OutboxRow[] {
   );
 }
 
-/** One round: claim what is due, send each, record the outcome. */
+/** One round: claim what is due, send each (paced, side by side), record the outcomes. */
 export async function deliverDue(db: Db, options: DeliverOptions): Promise<DeliverySummary> {
-  const claimed = claimDue(db, options);
-  const summary: DeliverySummary = { claimed: claimed.length, delivered: 0, retried: 0, failed: 0 };
-  for (const row of claimed) {
-    const result = await sendSafely(options.transport, row);
-    const outcome = recordOutcome(db, row, result, options);
-    summary[outcome] += 1;
+  const started = options.now ?? Date.now();
+  const t0 = performance.now();
+  const clock = options.clock ?? (() => started + Math.round(performance.now() - t0));
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const rate = options.ratePerSecond ?? rateFromEnv();
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const pacer = options.pacer ?? newPacer();
+  const { signal } = options;
+  if (signal?.aborted || pacer.state.pausedUntil > clock()) return { ...EMPTY };
+
+  const claimed = claimDue(db, { now: clock(), leaseMs, limit: options.limit, maxAttempts: options.maxAttempts });
+  const summary: DeliverySummary = { ...EMPTY, claimed: claimed.length };
+  if (claimed.length === 0) return summary;
+
+  // The lease each row in hand holds now; the heartbeat moves it on, an outcome removes the row.
+  const leases = new Map(claimed.map((row) => [row.id, row.leaseUntil ?? 0]));
+  const heartbeat = setInterval(() => renewLeases(db, leases, clock() + leaseMs), heartbeatEveryMs(leaseMs));
+  heartbeat.unref();
+  // Sends in flight are abandoned once the grace after a stop is over.
+  const abandon = new AbortController();
+  const onStop = () => setTimeout(() => abandon.abort(), options.graceMs ?? DEFAULT_STOP_GRACE_MS).unref();
+  signal?.addEventListener('abort', onStop, { once: true });
+
+  const queue = [...claimed];
+  const inFlight = new Set<Promise<void>>();
+  const sendOne = async (row: OutboxRow) => {
+    const result = await sendSafely(options.transport, row, abandon.signal);
+    if (!result.ok && abandon.signal.aborted) {
+      summary.released += release(db, [row], leases, clock());
+      return;
+    }
+    const outcome = recordOutcome(db, row, result, leases, clock(), options);
+    summary[outcome.kind] += 1;
+    if (outcome.pause !== null) pacer.state = { ...pacer.state, pausedUntil: Math.max(pacer.state.pausedUntil, outcome.pause) };
+  };
+  try {
+    while (queue.length > 0 && !signal?.aborted) {
+      if (inFlight.size >= concurrency) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const now = clock();
+      if (pacer.state.pausedUntil > now) break; // the provider asked for a pause: give the rest back
+      const at = nextStartAt(pacer.state, now, rate);
+      if (at > now) {
+        await sleep(at - now, signal);
+        continue;
+      }
+      const row = queue.shift()!;
+      pacer.state = { ...pacer.state, lastStartAt: now };
+      const sending: Promise<void> = sendOne(row).finally(() => inFlight.delete(sending));
+      inFlight.add(sending);
+    }
+    if (queue.length > 0) summary.released += release(db, queue, leases, Math.max(clock(), pacer.state.pausedUntil));
+    await Promise.all(inFlight);
+  } finally {
+    clearInterval(heartbeat);
+    signal?.removeEventListener('abort', onStop);
   }
   return summary;
 }
@@ -95,50 +195,116 @@ export async function deliverDue(db: Db, options: DeliverOptions): Promise<Deliv
 export function requeue(db: Queryable, outboxId: number, now: number = Date.now()): boolean {
   const result = db
     .update(outbox)
-    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null })
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: now, leaseUntil: null, errorKind: null })
     .where(and(eq(outbox.id, outboxId), eq(outbox.status, 'failed')))
     .run();
   return result.changes > 0;
 }
 
-/** Exponential backoff with jitter: base · factor^(attempt-1), capped, then between half and all of it. */
-export function retryDelayMs(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * policy.factor ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+function rateFromEnv(): number {
+  try {
+    return parseRatePerSecond(process.env.MAIL_RATE_PER_SECOND);
+  } catch {
+    return DEFAULT_RATE_PER_SECOND; // app/config.server.ts refuses a bad value at start-up
+  }
 }
 
-async function sendSafely(transport: MailTransport, row: OutboxRow): Promise<SendResult> {
+async function sendSafely(transport: MailTransport, row: OutboxRow, signal: AbortSignal): Promise<SendResult> {
   try {
-    return await transport.send(row);
+    return await transport.send(row, { signal });
   } catch (error) {
-    return { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : String(error) } };
   }
+}
+
+/** The row is still ours: same status and the lease we last wrote (else another deliverer took it over). */
+function ours(rowId: number, leases: Map<number, number>) {
+  return and(eq(outbox.id, rowId), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, leases.get(rowId) ?? -1));
+}
+
+function renewLeases(db: Db, leases: Map<number, number>, until: number): void {
+  if (leases.size === 0) return;
+  try {
+    db.transaction(
+      (tx) => {
+        for (const [id, lease] of [...leases]) {
+          const renewed = tx.update(outbox).set({ leaseUntil: until }).where(ours(id, leases)).run().changes > 0;
+          if (renewed) leases.set(id, until);
+          else if (lease === leases.get(id)) leases.delete(id); // lost it: its outcome will not be recorded
+        }
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    // A busy or closing database: the next beat tries again, well inside the lease.
+    console.error('[mail] lease renewal failed:', error instanceof Error ? error.message : error);
+  }
+}
+
+/** Gives rows back unsent: due at `at`, the claim's attempt not counted. Returns how many. */
+function release(db: Db, rows: OutboxRow[], leases: Map<number, number>, at: number): number {
+  let released = 0;
+  for (const row of rows) {
+    const changes = db
+      .update(outbox)
+      .set({ status: 'pending', nextAttemptAt: at, leaseUntil: null, attempts: sql`max(0, ${outbox.attempts} - 1)` })
+      .where(ours(row.id, leases))
+      .run().changes;
+    leases.delete(row.id);
+    released += changes;
+  }
+  return released;
 }
 
 /**
- * Writes the outcome, only while our claim still holds (same lease): if the lease ran out and
- * another process took the row over, its outcome counts and ours is dropped.
+ * Writes the outcome, only while our claim still holds: if the lease ran out and another deliverer
+ * took the row over, its outcome counts and ours is dropped. Returns what happened, and until when
+ * every send should pause (a 429 or a Retry-After), or null.
  */
-function recordOutcome(db: Db, row: OutboxRow, result: SendResult, options: DeliverOptions): 'delivered' | 'retried' | 'failed' {
-  const { now, maxAttempts = DEFAULT_MAX_ATTEMPTS } = options;
-  const ours = and(eq(outbox.id, row.id), eq(outbox.status, 'sending'), eq(outbox.leaseUntil, row.leaseUntil ?? -1));
+function recordOutcome(
+  db: Db,
+  row: OutboxRow,
+  result: SendResult,
+  leases: Map<number, number>,
+  now: number,
+  options: DeliverOptions,
+): { kind: 'delivered' | 'retried' | 'failed'; pause: number | null } {
+  const where = ours(row.id, leases);
+  leases.delete(row.id);
   if (result.ok) {
     db.update(outbox)
       .set({ status: 'delivered', deliveredAt: now, providerId: result.providerId, transport: options.transport.name, leaseUntil: null })
-      .where(ours)
+      .where(where)
       .run();
-    return 'delivered';
+    return { kind: 'delivered', pause: null };
   }
-  if (result.retryable && row.attempts < maxAttempts) {
-    const delay = retryDelayMs(row.attempts, options.backoff, options.random);
+  const verdict = classifyFailure(result.failure);
+  const rate = options.ratePerSecond ?? rateFromEnv();
+  const paused = pauseAfter(initialPace(), verdict, now, rate).pausedUntil;
+  const pause = paused > 0 ? paused : null;
+  if (verdict.retry && row.attempts < (options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) {
+    const delay = nextTryDelayMs(verdict, row.attempts, options.backoff ?? DEFAULT_BACKOFF, options.random ?? Math.random);
     db.update(outbox)
-      .set({ status: 'pending', nextAttemptAt: now + delay, leaseUntil: null, lastError: result.error })
-      .where(ours)
+      .set({ status: 'pending', nextAttemptAt: now + delay, leaseUntil: null, lastError: verdict.detail, errorKind: verdict.errorKind })
+      .where(where)
       .run();
-    return 'retried';
+    return { kind: 'retried', pause };
   }
-  db.update(outbox).set({ status: 'failed', leaseUntil: null, lastError: result.error }).where(ours).run();
-  return 'failed';
+  const errorKind = verdict.retry ? 'too-many-attempts' : verdict.errorKind;
+  db.update(outbox).set({ status: 'failed', leaseUntil: null, lastError: verdict.detail, errorKind }).where(where).run();
+  return { kind: 'failed', pause };
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 export interface LoopOptions {
@@ -146,20 +312,38 @@ export interface LoopOptions {
   transport?: MailTransport;
   leaseMs?: number;
   limit?: number;
+  ratePerSecond?: number;
+  concurrency?: number;
+  graceMs?: number;
   onError?: (error: unknown) => void;
 }
 
+/** Stops the loop; resolves once nothing is held any more (sent, or given back to the queue). */
+export type StopDelivery = () => Promise<void>;
+
 /**
- * Delivers due mail every `intervalMs` in the server process (runs never overlap). Returns stop():
- * no new round starts after it; a send in flight finishes or is taken up again after its lease.
+ * Delivers due mail every `intervalMs` in the server process (rounds never overlap; a full batch
+ * is followed at once by the next). Returns stop().
  */
-export function startDeliveryLoop(db: Db, options: LoopOptions = {}): () => void {
+export function startDeliveryLoop(db: Db, options: LoopOptions = {}): StopDelivery {
   const transport = options.transport ?? transportFromConfig();
-  return repeat(options.intervalMs ?? 15_000, options.onError, async () => {
+  const limit = options.limit ?? DEFAULT_BATCH_LIMIT;
+  const pacer = newPacer();
+  const stopping = new AbortController();
+  return repeat(options.intervalMs ?? DEFAULT_LOOP_INTERVAL_MS, options.onError, stopping, async () => {
     let summary: DeliverySummary;
     do {
-      summary = await deliverDue(db, { now: Date.now(), transport, leaseMs: options.leaseMs, limit: options.limit });
-    } while (summary.claimed > 0 && summary.claimed === (options.limit ?? DEFAULT_BATCH_LIMIT));
+      summary = await deliverDue(db, {
+        transport,
+        leaseMs: options.leaseMs,
+        limit,
+        ratePerSecond: options.ratePerSecond,
+        concurrency: options.concurrency,
+        graceMs: options.graceMs,
+        pacer,
+        signal: stopping.signal,
+      });
+    } while (!stopping.signal.aborted && summary.claimed === limit && summary.released === 0);
   });
 }
 
@@ -170,34 +354,43 @@ export interface ReminderJobOptions {
 }
 
 /** Once an hour (and at start): reminders for planned visits two working days ahead. Returns stop(). */
-export function startReminderJob(db: Db, options: ReminderJobOptions = {}): () => void {
+export function startReminderJob(db: Db, options: ReminderJobOptions = {}): StopDelivery {
   const now = options.now ?? Date.now;
-  return repeat(options.intervalMs ?? 60 * 60_000, options.onError, () => {
+  return repeat(options.intervalMs ?? 60 * 60_000, options.onError, new AbortController(), () => {
     enqueueDueReminders(db, now());
   });
 }
 
-/** Runs `task` now and then `intervalMs` after each run ends; the timer never keeps the process alive. */
-function repeat(intervalMs: number, onError: ((error: unknown) => void) | undefined, task: () => unknown): () => void {
-  let stopped = false;
+/**
+ * Runs `task` now and then `intervalMs` after each run ends; the timer never keeps the process
+ * alive. stop() aborts `stopping` and resolves when the run in progress (if any) has ended.
+ */
+function repeat(
+  intervalMs: number,
+  onError: ((error: unknown) => void) | undefined,
+  stopping: AbortController,
+  task: () => unknown,
+): StopDelivery {
   let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
   const report = onError ?? ((error: unknown) => console.error('[mail]', error));
   const run = async () => {
-    if (stopped) return;
+    if (stopping.signal.aborted) return;
     try {
       await task();
     } catch (error) {
       report(error);
     }
-    if (!stopped) {
-      timer = setTimeout(() => void run(), intervalMs);
+    if (!stopping.signal.aborted) {
+      timer = setTimeout(() => (running = run()), intervalMs);
       timer.unref();
     }
   };
-  timer = setTimeout(() => void run(), 0);
+  timer = setTimeout(() => (running = run()), 0);
   timer.unref();
-  return () => {
-    stopped = true;
+  return async () => {
+    stopping.abort();
     clearTimeout(timer);
+    await running;
   };
 }

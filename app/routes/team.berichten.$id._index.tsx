@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { requireCoordinator } from '~/auth/session.server';
 import { pageTitle } from '~/components/meta';
 import { formatDateTime } from '~/domain/time';
+import { isErrorKind } from '~/mail/delivery-rules';
 import { getLanguage } from '~/i18n/i18n.server';
 import { getOutboxMessage, resendFailedMessage } from '~/services/outbox-view.server';
 import { getDb } from '~db/client';
@@ -48,6 +49,7 @@ export default function OutboxMessage() {
     [t('detail.providerId'), message.providerId],
     [t('detail.deliveredAt'), message.deliveredAt ? formatDateTime(message.deliveredAt, lang) : null],
     [t('detail.nextAttempt'), message.status === 'pending' ? formatDateTime(message.nextAttemptAt, lang) : null],
+    [t('reason'), isErrorKind(message.errorKind) && message.status !== 'delivered' ? t(`errorKinds.${message.errorKind}`) : null],
     [t('detail.lastError'), message.lastError],
     [t('detail.idempotencyKey'), message.idempotencyKey],
   ];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { readOnlyAction, requireCoordinator } from '~/auth/session.server';
 import { pageTitle } from '~/components/meta';
 import { formatDateTime } from '~/domain/time';
+import { isErrorKind } from '~/mail/delivery-rules';
 import { getLanguage } from '~/i18n/i18n.server';
 import { listOutbox } from '~/services/outbox-view.server';
 import { getDb } from '~db/client';
@@ -82,7 +83,10 @@ export default function Outbox() {
                     <span className={`badge ${row.status === 'failed' ? 'bg-red-100 text-red-900' : ''}`}>{t(`statuses.${row.status}`)}</span>
                   </td>
                   <td>{row.attempts}</td>
-                  <td className="max-w-xs break-words text-sm">{row.lastError ?? ''}</td>
+                  <td className="max-w-xs break-words text-sm">
+                    {isErrorKind(row.errorKind) && row.status !== 'delivered' ? <span className="block">{t(`errorKinds.${row.errorKind}`)}</span> : null}
+                    {row.lastError ? <span className="block text-slate-700">{row.lastError}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,7 @@ export function listOutbox(db: Queryable, { status, page }: { status: OutboxStat
       status: outbox.status,
       attempts: outbox.attempts,
       lastError: outbox.lastError,
+      errorKind: outbox.errorKind,
       transport: outbox.transport,
       createdAt: outbox.createdAt,
       deliveredAt: outbox.deliveredAt,

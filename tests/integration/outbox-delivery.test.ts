@@ -25,7 +25,7 @@ beforeAll(async () => {
   process.env.RESEND_API_KEY = 're_test';
   process.env.MAIL_FROM = MAIL_FROM;
   // The real SDK, constructed after RESEND_BASE_URL points at the fake; a short timeout for 'hang'.
-  transport = createResendTransport({ apiKey: 're_test', from: MAIL_FROM, timeoutMs: 250 });
+  transport = createResendTransport({ apiKey: 're_test', from: MAIL_FROM, timeoutMs: 1000 });
 });
 
 afterAll(async () => {
@@ -37,8 +37,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  fake.requests.length = 0;
-  fake.accepted.clear();
+  fake.reset();
   const test = createTestDb();
   db = test.db;
   world = seedVisitWorld(db);
@@ -59,14 +58,15 @@ function rows() {
 }
 
 function options(now: number, extra: Partial<DeliverOptions> = {}): DeliverOptions {
-  return { now, transport, leaseMs: 60_000, random: () => 0.5, ...extra };
+  // A clock that stands still, and no pacing (Infinity): these tests are about outcomes, not time.
+  return { now, clock: () => now, ratePerSecond: Infinity, transport, leaseMs: 60_000, random: () => 0.5, ...extra };
 }
 
 describe('delivery through the real Resend SDK against a fake Resend', () => {
   it('sends each message with its recipient, subject, .ics attachment and idempotency key', async () => {
     const visit = scheduleVisit();
     const summary = await deliverDue(db, options(T0));
-    expect(summary).toEqual({ claimed: 2, delivered: 2, retried: 0, failed: 0 });
+    expect(summary).toEqual({ claimed: 2, delivered: 2, retried: 0, failed: 0, released: 0 });
 
     const written = rows();
     expect(fake.requests).toHaveLength(2);
@@ -102,7 +102,7 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
       'text/calendar; charset=UTF-8; method=CANCEL',
     ]);
     expect(fake.requests[2]?.body.attachments?.[0]?.filename).toBe('annulering.ics');
-    expect(await deliverDue(db, options(T0 + 10 * HOUR))).toEqual({ claimed: 0, delivered: 0, retried: 0, failed: 0 });
+    expect(await deliverDue(db, options(T0 + 10 * HOUR))).toEqual({ claimed: 0, delivered: 0, retried: 0, failed: 0, released: 0 });
   });
 
   it('rides out 500s, 429s and timeouts: every message is delivered exactly once in the end', async () => {
@@ -139,9 +139,9 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
     expect(replayed).toHaveLength(1);
     for (const key of keys) expect(fake.okCount(key), key).toBe(1);
     expect(written.filter((r) => r.attempts > 1).length).toBeGreaterThan(0);
-    expect(written.some((r) => r.lastError?.includes('500 internal_server_error'))).toBe(true);
-    expect(written.some((r) => r.lastError?.includes('timeout after 250 ms'))).toBe(true);
-    expect(written.some((r) => r.lastError?.includes('429 rate_limit_exceeded'))).toBe(true);
+    expect(written.some((r) => r.lastError?.includes('HTTP 500 internal_server_error'))).toBe(true);
+    expect(written.some((r) => r.lastError?.includes('timeout after 1000 ms'))).toBe(true);
+    expect(written.some((r) => r.lastError?.includes('HTTP 429 rate_limit_exceeded'))).toBe(true);
   });
 
   it('backs off exponentially between tries and gives up after the last attempt', async () => {
@@ -155,18 +155,20 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
     await deliverDue(db, options(T0 + 1000, { maxAttempts: 3, backoff, random: () => 0.999999 }));
     expect(rows()[0]).toMatchObject({ status: 'pending', attempts: 2, nextAttemptAt: T0 + 1000 + 2000 });
     const last = await deliverDue(db, options(T0 + 3000, { maxAttempts: 3, backoff }));
-    expect(last).toEqual({ claimed: 1, delivered: 0, retried: 0, failed: 1 });
+    expect(last).toEqual({ claimed: 1, delivered: 0, retried: 0, failed: 1, released: 0 });
     expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(rows()[0]?.lastError).toContain('500 internal_server_error');
+    expect(rows()[0]?.lastError).toContain('HTTP 500 internal_server_error');
+    expect(rows()[0]?.errorKind).toBe('too-many-attempts');
   });
 
   it('fails a 422 at once, and "send again" puts it back', async () => {
     db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'token-abc', T0));
     fake.script(422);
-    expect(await deliverDue(db, options(T0))).toEqual({ claimed: 1, delivered: 0, retried: 0, failed: 1 });
+    expect(await deliverDue(db, options(T0))).toEqual({ claimed: 1, delivered: 0, retried: 0, failed: 1, released: 0 });
     const [failed] = rows();
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
-    expect(failed?.lastError).toBe('422 validation_error: The `to` field is invalid.');
+    expect(failed?.lastError).toBe('HTTP 422 validation_error: The `to` field is invalid.');
+    expect(failed?.errorKind).toBe('rejected');
     expect((await deliverDue(db, options(T0 + 100 * HOUR))).claimed).toBe(0);
 
     expect(requeue(db, failed!.id, T0 + 100 * HOUR)).toBe(true);
@@ -186,7 +188,7 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
     expect(await deliverDue(db, options(T0 + 30_000))).toMatchObject({ claimed: 0 });
     expect(rows().map((r) => r.status)).toEqual(['sending', 'sending']);
 
-    expect(await deliverDue(db, options(T0 + 60_001))).toEqual({ claimed: 2, delivered: 2, retried: 0, failed: 0 });
+    expect(await deliverDue(db, options(T0 + 60_001))).toEqual({ claimed: 2, delivered: 2, retried: 0, failed: 0, released: 0 });
     const written = rows();
     expect(written.map((r) => [r.status, r.attempts])).toEqual([
       ['delivered', 2],
@@ -213,12 +215,12 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
 
 describe('the local outbox (no RESEND_API_KEY)', () => {
   afterEach(() => {
-    fake.requests.length = 0;
+    fake.reset();
   });
 
   it('marks messages delivered locally and sends nothing', async () => {
     scheduleVisit();
-    expect(await deliverDue(db, { now: T0, transport: localTransport })).toMatchObject({ delivered: 2 });
+    expect(await deliverDue(db, { now: T0, transport: localTransport, ratePerSecond: Infinity })).toMatchObject({ delivered: 2 });
     expect(rows().map((r) => [r.status, r.transport, r.providerId])).toEqual([
       ['delivered', 'local', null],
       ['delivered', 'local', null],
@@ -233,7 +235,7 @@ describe('the local outbox (no RESEND_API_KEY)', () => {
     try {
       await expect.poll(() => rows().filter((r) => r.status === 'delivered').length, { timeout: 2000 }).toBe(2);
     } finally {
-      stop();
+      await stop();
     }
     expect(errors).toEqual([]);
     db.update(outbox).set({ status: 'pending' }).where(eq(outbox.id, rows()[0]!.id)).run();

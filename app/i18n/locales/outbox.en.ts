@@ -40,5 +40,18 @@ export const outbox: Translation<typeof nl> = {
     attachment: 'Attachment',
     downloadIcs: 'Download the calendar file ({{method}})',
   },
+  errorKinds: {
+    'rate-limited': 'Resend asked us to wait (too many messages at once). The message will be sent again by itself.',
+    'provider-unavailable': 'Resend or a server in between was briefly unavailable. The message will be sent again by itself.',
+    timeout: 'Resend did not answer in time. The message will be sent again by itself, with the same key: it will not arrive twice.',
+    network: 'There was no connection to Resend. The message will be sent again by itself.',
+    rejected: 'Resend refused the message (an invalid e-mail address or sender, for example). Check the address and send it again.',
+    unauthorized: 'Resend refused the API key or the sender. Check RESEND_API_KEY and MAIL_FROM and send the message again.',
+    'not-found': 'Resend did not know the API address. Check RESEND_BASE_URL and send the message again.',
+    conflict: 'Resend received the same key with a different message. Send the message again.',
+    'lease-expired': 'Sending was interrupted and the attempts ran out. Send the message again.',
+    'too-many-attempts': 'It did not work after all attempts. Send the message again once the problem is over.',
+  },
+  reason: 'What went wrong',
   transports: { local: 'local outbox', resend: 'Resend' },
 };

@@ -39,5 +39,19 @@ export const outbox = {
     attachment: 'Bijlage',
     downloadIcs: 'Agenda-bestand downloaden ({{method}})',
   },
+  /** The sentence under Berichten for the last failure (outbox.error_kind). */
+  errorKinds: {
+    'rate-limited': 'Resend vroeg om even te wachten (te veel berichten tegelijk). Het bericht gaat vanzelf opnieuw.',
+    'provider-unavailable': 'Resend of een tussenliggende server was tijdelijk niet bereikbaar. Het bericht gaat vanzelf opnieuw.',
+    timeout: 'Resend antwoordde niet op tijd. Het bericht gaat vanzelf opnieuw, met dezelfde sleutel: het komt niet dubbel aan.',
+    network: 'Er was geen verbinding met Resend. Het bericht gaat vanzelf opnieuw.',
+    rejected: 'Resend weigerde het bericht (bijvoorbeeld een ongeldig e-mailadres of afzender). Controleer het adres en verstuur het opnieuw.',
+    unauthorized: 'Resend weigerde de API-sleutel of de afzender. Controleer RESEND_API_KEY en MAIL_FROM en verstuur het bericht opnieuw.',
+    'not-found': 'Resend kende het adres van de API niet. Controleer RESEND_BASE_URL en verstuur het bericht opnieuw.',
+    conflict: 'Resend kreeg dezelfde sleutel met een ander bericht. Verstuur het bericht opnieuw.',
+    'lease-expired': 'Het versturen werd onderbroken en de pogingen zijn op. Verstuur het bericht opnieuw.',
+    'too-many-attempts': 'Na alle pogingen lukte het niet. Verstuur het bericht opnieuw als het probleem voorbij is.',
+  },
+  reason: 'Wat er misging',
   transports: { local: 'lokale postbus', resend: 'Resend' },
 };

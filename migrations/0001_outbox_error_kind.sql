@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `error_kind` text;
