@@ -15,6 +15,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { MEETING_STATUSES, SIGNUP_ROLES, SIGNUP_STATUSES } from '../app/domain/meetings';
 
 export const PLAN_STATUSES = ['approved_2019_07', 'approved_2019_12', 'lichtgroen', 'resubmit'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -410,3 +411,85 @@ export const settings = sqliteTable('settings', {
   value: text('value', { mode: 'json' }).$type<unknown>().notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+// ---------------------------------------------------------------------------------------------
+// Themabijeenkomsten (theme meetings). The enum lists live in app/domain/meetings.ts (client-safe).
+
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey(),
+    titleNl: text('title_nl').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    descriptionNl: text('description_nl').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    /** A speerpunt key or a support theme key (app/domain/meetings.ts MEETING_THEMES). */
+    theme: text('theme').notNull(),
+    /** Audience keys (projectleider, penvoerder, docent, controller, bestuurder), at least one. */
+    audiences: text('audiences', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    startsAt: integer('starts_at').notNull(),
+    endsAt: integer('ends_at').notNull(),
+    /** The address; empty for an online meeting. */
+    location: text('location').notNull().default(''),
+    /** The online link; only ever sent to confirmed attendees. */
+    onlineUrl: text('online_url'),
+    capacity: integer('capacity').notNull(),
+    /** At most this many confirmed places per region; null = no limit. */
+    placesPerRegion: integer('places_per_region'),
+    signupDeadline: integer('signup_deadline').notNull(),
+    visibleFrom: integer('visible_from').notNull(),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('draft'),
+    calendarUid: text('calendar_uid').notNull(),
+    /** Raised on every change an attendee's calendar must follow. */
+    sequence: integer('sequence').notNull().default(0),
+    cancelReason: text('cancel_reason'),
+    createdById: integer('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('meetings_calendar_uid_unique').on(t.calendarUid),
+    index('meetings_status_start_idx').on(t.status, t.startsAt),
+    check('meetings_end_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    check('meetings_capacity_positive', sql`${t.capacity} >= 1`),
+    check('meetings_places_per_region_positive', sql`${t.placesPerRegion} IS NULL OR ${t.placesPerRegion} >= 1`),
+  ],
+);
+
+export const meetingSignups = sqliteTable(
+  'meeting_signups',
+  {
+    id: integer('id').primaryKey(),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    name: text('name').notNull(),
+    /** Stored lower-cased. */
+    email: text('email').notNull(),
+    role: text('role', { enum: SIGNUP_ROLES }).notNull(),
+    language: text('language', { enum: LANGUAGES }).notNull().default('nl'),
+    status: text('status', { enum: SIGNUP_STATUSES }).notNull(),
+    /** The place in the queue: the moment of signing up (ties broken by id). */
+    queuedAt: integer('queued_at').notNull(),
+    /** Recorded afterwards by the team: true attended, false did not come, null not recorded. */
+    attended: integer('attended', { mode: 'boolean' }),
+    tokenHash: text('token_hash').notNull(),
+    consentAt: integer('consent_at'),
+    /** A coordinator who added them by hand; null when they signed up themselves. */
+    addedById: integer('added_by_id').references(() => users.id),
+    confirmedAt: integer('confirmed_at'),
+    cancelledAt: integer('cancelled_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('meeting_signups_token_unique').on(t.tokenHash),
+    index('meeting_signups_meeting_status_idx').on(t.meetingId, t.status, t.queuedAt),
+    index('meeting_signups_meeting_region_idx').on(t.meetingId, t.regionId, t.status),
+    index('meeting_signups_meeting_email_idx').on(t.meetingId, t.email),
+  ],
+);

@@ -32,6 +32,7 @@ import {
   type PaceState,
 } from './delivery-rules';
 import type { OutboxRow } from './outbox.server';
+import { enqueueDueMeetingReminders } from './meeting-notify.server';
 import { enqueueDueReminders } from './reminders.server';
 import { transportFromConfig, type MailTransport, type SendResult } from './transports.server';
 
@@ -353,11 +354,12 @@ export interface ReminderJobOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Once an hour (and at start): reminders for planned visits two working days ahead. Returns stop(). */
+/** Once an hour (and at start): reminders for planned visits and theme meetings two working days ahead. Returns stop(). */
 export function startReminderJob(db: Db, options: ReminderJobOptions = {}): StopDelivery {
   const now = options.now ?? Date.now;
   return repeat(options.intervalMs ?? 60 * 60_000, options.onError, new AbortController(), () => {
     enqueueDueReminders(db, now());
+    enqueueDueMeetingReminders(db, now());
   });
 }
 

@@ -57,7 +57,7 @@ export interface RenderedMessage {
 }
 
 /** What a message says, before it is written out as text or HTML. */
-interface MessageContent {
+export interface MessageContent {
   subject: string;
   greeting: string;
   paragraphs: string[];
@@ -67,8 +67,12 @@ interface MessageContent {
 }
 
 export function renderMessage(input: MessageInput, language: Language): RenderedMessage {
-  const content = composeMessage(input, language);
-  return { subject: content.subject, text: toText(content), html: toHtml(content, language) };
+  return renderContent(composeMessage(input, language), language);
+}
+
+/** Writes composed content out as subject, text and HTML (other message families compose their own content). */
+export function renderContent(content: MessageContent, language: Language): RenderedMessage {
+  return { subject: oneLine(content.subject), text: toText(content), html: toHtml(content, language) };
 }
 
 /** "zondag 27 oktober 2019, 09:00–12:00" / "Sunday 27 October 2019, 09:00–12:00 (Amsterdam time)" */

@@ -4,77 +4,20 @@
  * must let exactly the allowed number through; the rest get the refusal, nobody an error.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setAllotment } from '~/services/ledger.server';
 import { regionLedger } from '~/services/read-models.server';
 import { scheduleVisit, type ScheduleVisitInput } from '~/services/visits.server';
-import type { RaceAttempt, RaceOutcome } from '../helpers/booking-race-worker';
+import type { RaceOutcome } from '../helpers/booking-race-worker';
+import { Contender, race as raceAll } from '../helpers/race';
 import { createTestDb } from '../helpers/db';
 import { ams, bookingWorld, insertRegion, insertRequest, insertSupporter, insertSupportType } from '../helpers/fixtures';
 
 const CONTENDERS = 50;
 const WORKER_FILE = path.resolve(__dirname, '../helpers/booking-race-worker.ts');
 
-/**
- * Worker threads can't load TypeScript themselves: a tiny bootstrap registers tsx in the thread and
- * imports the worker. The packages are loaded first, straight from node_modules, so only our own
- * TypeScript goes through tsx's hooks (that halves the start-up time of fifty threads).
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-(async () => {
-  for (const m of ['drizzle-orm', 'drizzle-orm/sqlite-core', 'drizzle-orm/better-sqlite3', 'better-sqlite3', 'luxon']) {
-    await import(m);
-  }
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(workerData.file);
-})().catch((error) => { console.error(error); process.exit(1); });
-`;
-
-/** A worker's messages in order, however they are batched. */
-class Contender {
-  private readonly inbox: unknown[] = [];
-  private readonly waiting: Array<(message: unknown) => void> = [];
-  readonly worker: Worker;
-
-  constructor(dbFile: string) {
-    this.worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { file: pathToFileURL(WORKER_FILE).href, dbFile },
-    });
-    this.worker.on('message', (message: unknown) => {
-      const waiter = this.waiting.shift();
-      if (waiter) waiter(message);
-      else this.inbox.push(message);
-    });
-  }
-
-  next(): Promise<unknown> {
-    if (this.inbox.length) return Promise.resolve(this.inbox.shift());
-    return new Promise((resolve, reject) => {
-      this.waiting.push(resolve);
-      this.worker.once('error', reject);
-    });
-  }
-
-  send(message: RaceAttempt | 'close'): void {
-    this.worker.postMessage(message);
-  }
-}
-
-/** Sends one attempt to every contender, releases them together, and collects the outcomes. */
-async function race(contenders: Contender[], inputs: ScheduleVisitInput[]): Promise<RaceOutcome[]> {
-  const start = new Int32Array(new SharedArrayBuffer(4));
-  contenders.forEach((c, i) => c.send({ input: inputs[i]!, start }));
-  const positions = await Promise.all(contenders.map((c) => c.next()));
-  expect(positions.every((p) => p === 'waiting')).toBe(true);
-  Atomics.store(start, 0, 1);
-  Atomics.notify(start, 0);
-  return (await Promise.all(contenders.map((c) => c.next()))) as RaceOutcome[];
-}
+type BookingContender = Contender<ScheduleVisitInput>;
+const race = (contenders: BookingContender[], inputs: ScheduleVisitInput[]) => raceAll<ScheduleVisitInput, RaceOutcome>(contenders, inputs);
 
 function tally(outcomes: RaceOutcome[]) {
   const errors = outcomes.filter((o): o is { error: string } => 'error' in o);
@@ -90,7 +33,7 @@ describe(`booking race between ${CONTENDERS} connections`, () => {
   const actor = { actorUserId: world.coordinatorId, now };
   // Enough supporters from elsewhere that nobody's diary decides the race.
   const supporters = [world.anna, world.bram, insertSupporter(db), insertSupporter(db), insertSupporter(db)];
-  const contenders: Contender[] = [];
+  const contenders: BookingContender[] = [];
 
   /** Attempt i: its own day (no clashes), a supporter in turn, 3 hours (one half-day). */
   const attempts = (requestId: number, firstDay: string): ScheduleVisitInput[] =>
@@ -106,7 +49,7 @@ describe(`booking race between ${CONTENDERS} connections`, () => {
   const warmUpRequest = insertRequest(db, { regionId: warmUpRegion, supportTypeId: insertSupportType(db, { drawsOnDays: false }) });
 
   beforeAll(async () => {
-    for (let i = 0; i < CONTENDERS; i++) contenders.push(new Contender(file));
+    for (let i = 0; i < CONTENDERS; i++) contenders.push(new Contender<ScheduleVisitInput>(WORKER_FILE, file));
     const ready = await Promise.all(contenders.map((c) => c.next()));
     expect(ready.every((m) => m === 'ready')).toBe(true);
     const warmUps = attempts(warmUpRequest, '2018-01-01');
@@ -116,12 +59,7 @@ describe(`booking race between ${CONTENDERS} connections`, () => {
   }, 300_000);
 
   afterAll(async () => {
-    await Promise.all(
-      contenders.map(async (c) => {
-        c.send('close');
-        await new Promise((resolve) => c.worker.once('exit', resolve));
-      }),
-    );
+    await Promise.all(contenders.map((c) => c.close()));
     close();
   });
 
