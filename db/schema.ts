@@ -11,6 +11,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -62,6 +63,9 @@ export const regions = sqliteTable(
     planStatus: text('plan_status', { enum: PLAN_STATUSES }).notNull(),
     penvoerder: text('penvoerder').notNull(),
     speerpunten: text('speerpunten', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** The main town's position (WGS84 degrees) for the map; null until known. */
+    latitude: real('latitude'),
+    longitude: real('longitude'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -5,7 +5,8 @@ import type { SessionUser } from '~/auth/session.server';
 type NavKey =
   | 'nav.home'
   | 'nav.askSupport'
-  | `nav.team.${'start' | 'inbox' | 'regions' | 'calendar' | 'supporters' | 'outbox' | 'accountability' | 'audit' | 'settings'}`
+  | 'nav.regions'
+  | `nav.team.${'start' | 'inbox' | 'regions' | 'map' | 'calendar' | 'supporters' | 'outbox' | 'accountability' | 'audit' | 'settings'}`
   | `nav.supporter.${'start' | 'requests' | 'visits' | 'availability' | 'profile'}`;
 type NavItem = { to: string; label: NavKey; end?: boolean };
 
@@ -14,6 +15,7 @@ const NAV: Record<'coordinator' | 'supporter' | 'public', NavItem[]> = {
     { to: '/team', label: 'nav.team.start', end: true },
     { to: '/team/inbox', label: 'nav.team.inbox' },
     { to: '/team/regios', label: 'nav.team.regions' },
+    { to: '/team/kaart', label: 'nav.team.map' },
     { to: '/team/agenda', label: 'nav.team.calendar' },
     { to: '/team/ondersteuners', label: 'nav.team.supporters' },
     { to: '/team/berichten', label: 'nav.team.outbox' },
@@ -31,6 +33,7 @@ const NAV: Record<'coordinator' | 'supporter' | 'public', NavItem[]> = {
   public: [
     { to: '/', label: 'nav.home', end: true },
     { to: '/aanvragen', label: 'nav.askSupport' },
+    { to: '/regios', label: 'nav.regions' },
   ],
 };
 

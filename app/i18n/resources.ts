@@ -6,6 +6,8 @@ import { admin as adminEn } from './locales/admin.en';
 import { admin as adminNl } from './locales/admin.nl';
 import { common as commonEn } from './locales/common.en';
 import { common as commonNl } from './locales/common.nl';
+import { map as mapEn } from './locales/map.en';
+import { map as mapNl } from './locales/map.nl';
 import { outbox as outboxEn } from './locales/outbox.en';
 import { outbox as outboxNl } from './locales/outbox.nl';
 import { request as requestEn } from './locales/request.en';
@@ -16,8 +18,8 @@ import { triage as triageEn } from './locales/triage.en';
 import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl },
-  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

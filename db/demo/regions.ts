@@ -1,6 +1,7 @@
 /** Demo: the 78 regions (names and provinces after sto-facts.md) and their made-up contacts. */
 import { regionContacts, regions } from '../schema';
 import { REGIONS } from '../seed-data';
+import { MAIN_TOWN_COORDINATES } from './town-coordinates';
 import type { DemoSeeder } from './seeder';
 
 const REGIONS_CREATED_AT = Date.UTC(2018, 10, 1, 9, 0); // pre-registration, 1 Nov 2018
@@ -18,6 +19,8 @@ export const demoRegions: DemoSeeder = {
           planStatus: r.planStatus,
           penvoerder: r.penvoerder,
           speerpunten: r.speerpunten,
+          latitude: MAIN_TOWN_COORDINATES[r.town]?.latitude ?? null,
+          longitude: MAIN_TOWN_COORDINATES[r.town]?.longitude ?? null,
           createdAt: REGIONS_CREATED_AT,
         })),
       )
