@@ -22,6 +22,8 @@ async function filterByTheme(browser: Browser, javaScriptEnabled: boolean) {
   await page.getByLabel('Speerpunt').selectOption({ label: 'Samenwerking met het primair onderwijs' });
   await page.getByRole('button', { name: 'Toon regio’s' }).click();
   await expect(page).toHaveURL(/speerpunt=po/);
+  // The new page has loaded once the count is no longer the national one.
+  await expect(page.getByRole('status')).not.toHaveText('71 regio’s van de 71');
   const filtered = await mapAndList(page);
   expect(filtered.markers.length).toBeGreaterThan(0);
   expect(filtered.markers.length).toBeLessThan(71);
