@@ -1,0 +1,2 @@
+ALTER TABLE `regions` ADD `latitude` real;--> statement-breakpoint
+ALTER TABLE `regions` ADD `longitude` real;
