@@ -7,6 +7,8 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_PATH: z.string().min(1).default('data/sto.db'),
+  /** Where uploaded tool files are kept; default a `files` folder next to the database. */
+  FILES_PATH: z.string().min(1).optional(),
   /** Comma-separated; the first signs new cookies, all are accepted (rotation). */
   SESSION_SECRET: z
     .string()

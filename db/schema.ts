@@ -44,6 +44,10 @@ export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const QUESTION_KINDS = ['move', 'cancel', 'withdraw'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
+/** A region's latest development: proposed by a region contact, published or rejected by the team. */
+export const DEVELOPMENT_STATUSES = ['proposed', 'published', 'rejected'] as const;
+export type DevelopmentStatus = (typeof DEVELOPMENT_STATUSES)[number];
+
 export const OUTBOX_STATUSES = ['pending', 'sending', 'delivered', 'failed'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
@@ -495,5 +499,77 @@ export const meetingSignups = sqliteTable(
     index('meeting_signups_meeting_status_idx').on(t.meetingId, t.status, t.queuedAt),
     index('meeting_signups_meeting_region_idx').on(t.meetingId, t.regionId, t.status),
     index('meeting_signups_meeting_email_idx').on(t.meetingId, t.email),
+  ],
+);
+
+/** "Laatste ontwikkelingen": short public posts per region (no personal data). */
+export const regionDevelopments = sqliteTable(
+  'region_developments',
+  {
+    id: integer('id').primaryKey(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** An optional http(s) link. */
+    linkUrl: text('link_url'),
+    /** The calendar date the post carries (YYYY-MM-DD, Amsterdam). */
+    date: text('date').notNull(),
+    status: text('status', { enum: DEVELOPMENT_STATUSES }).notNull(),
+    /** The request whose status page proposed it, if a region contact did. */
+    proposedByRequestId: integer('proposed_by_request_id').references(() => supportRequests.id),
+    createdById: integer('created_by_id').references(() => users.id),
+    decidedById: integer('decided_by_id').references(() => users.id),
+    decidedAt: integer('decided_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('region_developments_region_idx').on(t.regionId, t.status, t.date),
+    index('region_developments_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+/** Veelgestelde vragen: Dutch required, English optional (both or neither); Markdown answers. */
+export const faqEntries = sqliteTable(
+  'faq_entries',
+  {
+    id: integer('id').primaryKey(),
+    /** A key of FAQ_CATEGORIES (app/domain/faq.ts). */
+    category: text('category').notNull(),
+    questionNl: text('question_nl').notNull(),
+    answerNl: text('answer_nl').notNull(),
+    questionEn: text('question_en'),
+    answerEn: text('answer_en'),
+    sortOrder: integer('sort_order').notNull().default(0),
+    published: integer('published', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('faq_entries_public_idx').on(t.published, t.category, t.sortOrder)],
+);
+
+/** Tools for the regions: a file on disk (named by its SHA-256) or a link. */
+export const tools = sqliteTable(
+  'tools',
+  {
+    id: integer('id').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    /** A speerpunt key. */
+    theme: text('theme').notNull(),
+    linkUrl: text('link_url'),
+    fileHash: text('file_hash'),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    sizeBytes: integer('size_bytes'),
+    createdById: integer('created_by_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('tools_theme_idx').on(t.theme, t.title),
+    index('tools_file_hash_idx').on(t.fileHash),
+    check('tools_file_or_link', sql`(${t.fileHash} IS NULL) <> (${t.linkUrl} IS NULL)`),
   ],
 );

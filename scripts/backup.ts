@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { backupToolFiles, toolFilesDir } from '../app/services/tool-files.server';
 
 const source = process.env.DATABASE_PATH ?? 'data/sto.db';
 if (!fs.existsSync(source)) {
@@ -25,3 +26,9 @@ const integrity = check.pragma('integrity_check', { simple: true });
 check.close();
 console.log(`Backed up ${source} to ${target} in ${Date.now() - started} ms (integrity: ${String(integrity)}).`);
 if (integrity !== 'ok') process.exit(1);
+
+// The tool files (named by their SHA-256): copied next to the backup, each checked against its name.
+const filesSource = toolFilesDir({ DATABASE_PATH: source, FILES_PATH: process.env.FILES_PATH });
+const filesTarget = `${target.replace(/\.db$/, '')}-files`;
+const copied = backupToolFiles(filesSource, filesTarget);
+console.log(`Copied ${copied} tool file(s) from ${filesSource} to ${filesTarget}.`);

@@ -47,7 +47,8 @@ async function main() {
   app.use(requestLog());
   app.use(compression());
   app.use(securityHeaders({ production, https: config.APP_URL.startsWith('https://') }));
-  app.use(bodyLimit(1024 * 1024));
+  // Tool uploads: at most 10 MB per file (checked again while parsing), plus the form's other fields.
+  app.use(bodyLimit(1024 * 1024, [{ path: /^\/team\/tools(\.data)?$/, maxBytes: 11 * 1024 * 1024 }]));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (production) {

@@ -50,11 +50,15 @@ export function requestLog() {
   };
 }
 
-/** Refuses bodies over the limit before anything reads them. */
-export function bodyLimit(maxBytes: number) {
+/**
+ * Refuses bodies over the limit before anything reads them. A few routes take more (file uploads):
+ * `larger` lists their paths (Remix's `.data` variant included by the caller's pattern) and limits.
+ */
+export function bodyLimit(maxBytes: number, larger: ReadonlyArray<{ path: RegExp; maxBytes: number }> = []) {
   return (req: Request, res: Response, next: NextFunction) => {
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > maxBytes) {
+    const limit = larger.find((l) => l.path.test(req.path))?.maxBytes ?? maxBytes;
+    if (length > limit) {
       res.status(413).type('text/plain').send('Payload Too Large');
       return;
     }

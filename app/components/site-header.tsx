@@ -6,7 +6,9 @@ type NavKey =
   | 'nav.home'
   | 'nav.askSupport'
   | 'nav.regions'
-  | `nav.team.${'start' | 'inbox' | 'regions' | 'map' | 'calendar' | 'supporters' | 'outbox' | 'accountability' | 'audit' | 'settings'}`
+  | 'nav.faq'
+  | 'nav.tools'
+  | `nav.team.${'start' | 'inbox' | 'regions' | 'map' | 'developments' | 'faq' | 'tools' | 'calendar' | 'supporters' | 'outbox' | 'accountability' | 'audit' | 'settings'}`
   | `nav.supporter.${'start' | 'requests' | 'visits' | 'availability' | 'profile'}`;
 type NavItem = { to: string; label: NavKey; end?: boolean };
 
@@ -16,6 +18,9 @@ const NAV: Record<'coordinator' | 'supporter' | 'public', NavItem[]> = {
     { to: '/team/inbox', label: 'nav.team.inbox' },
     { to: '/team/regios', label: 'nav.team.regions' },
     { to: '/team/kaart', label: 'nav.team.map' },
+    { to: '/team/ontwikkelingen', label: 'nav.team.developments' },
+    { to: '/team/vragen', label: 'nav.team.faq' },
+    { to: '/team/tools', label: 'nav.team.tools' },
     { to: '/team/agenda', label: 'nav.team.calendar' },
     { to: '/team/ondersteuners', label: 'nav.team.supporters' },
     { to: '/team/berichten', label: 'nav.team.outbox' },
@@ -34,6 +39,8 @@ const NAV: Record<'coordinator' | 'supporter' | 'public', NavItem[]> = {
     { to: '/', label: 'nav.home', end: true },
     { to: '/aanvragen', label: 'nav.askSupport' },
     { to: '/regios', label: 'nav.regions' },
+    { to: '/vragen', label: 'nav.faq' },
+    { to: '/tools', label: 'nav.tools' },
   ],
 };
 

@@ -6,6 +6,10 @@ import { admin as adminEn } from './locales/admin.en';
 import { admin as adminNl } from './locales/admin.nl';
 import { common as commonEn } from './locales/common.en';
 import { common as commonNl } from './locales/common.nl';
+import { faq as faqEn } from './locales/faq.en';
+import { faq as faqNl } from './locales/faq.nl';
+import { tools as toolsEn } from './locales/tools.en';
+import { tools as toolsNl } from './locales/tools.nl';
 import { map as mapEn } from './locales/map.en';
 import { map as mapNl } from './locales/map.nl';
 import { outbox as outboxEn } from './locales/outbox.en';
@@ -18,8 +22,8 @@ import { triage as triageEn } from './locales/triage.en';
 import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl },
-  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

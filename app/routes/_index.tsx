@@ -6,17 +6,20 @@ import { getDb } from '~db/client';
 import { formatDayNumber } from '~/domain/days';
 import { defaultHalfDaysPerYear } from '~/services/common.server';
 import { getLanguage } from '~/i18n/i18n.server';
+import { latestFaq } from '~/services/faq.server';
+import { faqAnchor } from '~/domain/faq';
 
 export const meta: MetaFunction = ({ matches }) => [{ title: langFromMatches(matches) === 'en' ? 'STO Support' : 'STO Ondersteuning' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = await getLanguage(request);
-  return { days: formatDayNumber(defaultHalfDaysPerYear(getDb()), lang) };
+  return { days: formatDayNumber(defaultHalfDaysPerYear(getDb()), lang), lang, faq: latestFaq(getDb(), lang) };
 }
 
 export default function Home() {
-  const { days } = useLoaderData<typeof loader>();
+  const { days, lang, faq } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const { t: tf } = useTranslation('faq');
   return (
     <div className="space-y-8">
       <section className="rounded-xl bg-brand-800 p-8 text-white">
@@ -43,6 +46,21 @@ export default function Home() {
           </article>
         </div>
       </section>
+      {faq.length > 0 ? (
+        <section aria-labelledby="home-vragen" className="card">
+          <h2 id="home-vragen">{tf('homeTitle')}</h2>
+          <ul className="mt-3 list-disc space-y-1 pl-6">
+            {faq.map((q) => (
+              <li key={q.id} lang={q.lang !== lang ? q.lang : undefined}>
+                <Link to={`/vragen#${faqAnchor(q.id)}`}>{q.question}</Link>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-3">
+            <Link to="/vragen">{tf('homeAll')}</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="werkwijze" className="card">
         <h2 id="werkwijze">{t('home.howTitle')}</h2>
         <ol className="mt-3 list-decimal space-y-1 pl-6">

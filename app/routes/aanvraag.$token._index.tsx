@@ -13,6 +13,9 @@ import { feedUrl, replaceFeed } from '~/services/feeds.server';
 import { askQuestion, findRequestIdByToken, requestStatusView } from '~/services/requests.server';
 import { getDb } from '~db/client';
 import { LedgerFigures } from '~/components/ledger-figures';
+import { DevelopmentProposalForm } from '~/components/development-proposal-form';
+import { proposalFields } from '~/components/development-schema';
+import { proposalsOfRequest, proposeDevelopment, regionIsPublic } from '~/services/developments.server';
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'Uw aanvraag', 'Your request'), { name: 'robots', content: 'noindex' }];
 
@@ -26,7 +29,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requestId = requireRequestId(params.token);
   const view = requestStatusView(getDb(), requestId, Date.now());
   if (!view) throw new Response('Not Found', { status: 404 });
-  return { ...view, lang: await getLanguage(request), token: params.token! };
+  const db = getDb();
+  return {
+    ...view,
+    lang: await getLanguage(request),
+    token: params.token!,
+    proposals: proposalsOfRequest(db, requestId),
+    regionPublic: regionIsPublic(db, view.request.regionId),
+  };
 }
 
 const reason = z.string({ required_error: 'request:errors.reasonRequired' }).trim().min(1, 'request:errors.reasonRequired').max(1000, 'request:errors.tooLong?max=1000');
@@ -44,9 +54,16 @@ const questionSchema = z.discriminatedUnion('intent', [
     end: hhmm,
   }),
   z.object({ intent: z.literal('feed') }),
+  z.object({ intent: z.literal('development'), ...proposalFields }),
 ]);
 
-type ActionData = { intent: string; errors?: Record<string, string[] | null>; done?: boolean; feedUrl?: string };
+type ActionData = {
+  intent: string;
+  errors?: Record<string, string[] | null>;
+  done?: boolean;
+  feedUrl?: string;
+  values?: { title?: string; body?: string; link?: string };
+};
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionData> {
   const requestId = requireRequestId(params.token);
@@ -54,9 +71,16 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const now = Date.now();
   const submission = parseWithZod(await request.formData(), { schema: questionSchema });
   if (submission.status !== 'success') {
-    return { intent: String(submission.payload.intent ?? ''), errors: submission.error ?? {} };
+    const intent = String(submission.payload.intent ?? '');
+    const values = intent === 'development' ? developmentValues(submission.payload) : undefined;
+    return { intent, errors: submission.error ?? {}, values };
   }
   const v = submission.value;
+  if (v.intent === 'development') {
+    const result = proposeDevelopment(db, requestId, { title: v.title, body: v.body, link: v.link ?? null }, now);
+    if (!result.ok) return { intent: v.intent, errors: { '': [`map:problems.${result.problem}`] }, values: developmentValues(v) };
+    return { intent: v.intent, done: true };
+  }
   if (v.intent === 'feed') {
     const token = replaceFeed(db, { ownerKind: 'request', ownerId: requestId, actorUserId: null, now });
     return { intent: 'feed', done: true, feedUrl: feedUrl(token) };
@@ -77,6 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const result = askQuestion(db, requestId, input, now);
   if (!result.ok) return { intent: v.intent, errors: { '': [`request:errors.${result.problem}`] } };
   return { intent: v.intent, done: true };
+}
+
+function developmentValues(payload: Record<string, unknown>): ActionData['values'] {
+  const text = (key: string) => (typeof payload[key] === 'string' ? (payload[key] as string) : undefined);
+  return { title: text('title'), body: text('body'), link: text('link') };
 }
 
 export default function RequestStatus() {
@@ -102,7 +131,7 @@ export default function RequestStatus() {
         <p className="mt-2 text-slate-700">{t('status.private')}</p>
       </div>
 
-      {actionData?.done && actionData.intent !== 'feed' ? (
+      {actionData?.done && actionData.intent !== 'feed' && actionData.intent !== 'development' ? (
         <p role="status" className="notice">
           {t('status.questionSent')}
         </p>
@@ -250,6 +279,8 @@ export default function RequestStatus() {
           </button>
         </Form>
       </section>
+
+      <DevelopmentProposalForm actionData={actionData} proposals={data.proposals} regionPublic={data.regionPublic} />
 
       {open ? (
         <section className="card space-y-6" aria-labelledby="wijzigen">

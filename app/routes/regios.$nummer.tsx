@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { langFromMatches } from '~/components/meta';
 import { themeLabel } from '~/domain/themes';
 import { getLanguage } from '~/i18n/i18n.server';
+import { publishedDevelopments } from '~/services/developments.server';
 import { publicRegionPage } from '~/services/public-regions.server';
+import { formatIsoDate } from '~/domain/developments';
 import { getDb } from '~db/client';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -17,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = params.nummer ?? '';
   const page = /^sto19\d{3}$/i.test(number) ? publicRegionPage(getDb(), number) : null;
   if (!page) throw new Response('Not Found', { status: 404 });
-  return { lang: await getLanguage(request), page };
+  return { lang: await getLanguage(request), page, developments: publishedDevelopments(getDb(), page.region.id) };
 }
 
 export default function PublicRegion() {
-  const { lang, page } = useLoaderData<typeof loader>();
+  const { lang, page, developments } = useLoaderData<typeof loader>();
   const { t } = useTranslation('map');
   const { region, alsoOn } = page;
   return (
@@ -50,6 +52,27 @@ export default function PublicRegion() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="ontwikkelingen" className="space-y-3">
+        <h2 id="ontwikkelingen">{t('developments.title')}</h2>
+        {developments.length === 0 ? <p>{t('developments.none')}</p> : null}
+        {developments.map((d) => (
+          <article key={d.id} aria-labelledby={`ontwikkeling-${d.id}`} className="card">
+            <h3 id={`ontwikkeling-${d.id}`}>{d.title}</h3>
+            <p className="text-sm text-slate-700">
+              <time dateTime={d.date}>{formatIsoDate(d.date, lang)}</time>
+            </p>
+            <p className="mt-2 whitespace-pre-line">{d.body}</p>
+            {d.linkUrl ? (
+              <p className="mt-2">
+                <a href={d.linkUrl} rel="noopener noreferrer nofollow" aria-label={t('developments.moreAbout', { title: d.title })}>
+                  {t('developments.more')}
+                </a>
+              </p>
+            ) : null}
+          </article>
+        ))}
       </section>
 
       {alsoOn.length > 0 ? (

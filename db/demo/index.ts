@@ -4,9 +4,10 @@
  */
 import { demoHistory } from './history';
 import { demoPeople } from './people';
+import { demoPublicContent } from './public-content';
 import { demoRegions } from './regions';
 import type { DemoSeeder } from './seeder';
 
-export const DEMO_SEEDERS: readonly DemoSeeder[] = [demoRegions, demoPeople, demoHistory];
+export const DEMO_SEEDERS: readonly DemoSeeder[] = [demoRegions, demoPeople, demoHistory, demoPublicContent];
 
 export type { DemoContext, DemoOptions, DemoSeeder, DemoWriter } from './seeder';

@@ -11,6 +11,7 @@ import {
   supportRequests,
   supportTypes,
   users,
+  type PlanStatus,
   type RequestStatus,
 } from '~db/schema';
 import { parseLocalDateTime } from '~/domain/time';
@@ -28,7 +29,7 @@ export const LATER = ams('2030-01-01T00:00');
 let sequence = 0;
 const next = () => (sequence += 1);
 
-export function insertRegion(db: Db, values: { name?: string; registrationNumber?: string } = {}): number {
+export function insertRegion(db: Db, values: { name?: string; registrationNumber?: string; planStatus?: PlanStatus } = {}): number {
   const n = next();
   return db
     .insert(regions)
@@ -36,7 +37,7 @@ export function insertRegion(db: Db, values: { name?: string; registrationNumber
       registrationNumber: values.registrationNumber ?? `STO19${String(n % 1000).padStart(3, '0')}`,
       name: values.name ?? `Regio ${n}`,
       province: 'Zeeland',
-      planStatus: 'approved_2019_07',
+      planStatus: values.planStatus ?? 'approved_2019_07',
       penvoerder: 'ROC Test',
       createdAt: 0,
     })
