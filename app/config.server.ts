@@ -30,8 +30,17 @@ const schema = z.object({
     .refine((v) => v === undefined || !v.endsWith('/'), { message: 'must not end with a slash' }),
   /** Sends per second to Resend; default what Resend allows a new account (5). Fractions allowed. */
   MAIL_RATE_PER_SECOND: z.coerce.number().positive().max(1000).default(5),
-  /** Set to 1 behind a reverse proxy so the client address comes from X-Forwarded-For. */
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /**
+   * How many reverse proxies stand in front of the server (0: none). The client's address is taken
+   * that many entries from the right of X-Forwarded-For, so entries a client adds on the left count
+   * for nothing.
+   */
+  TRUST_PROXY: z.coerce
+    .number({ invalid_type_error: 'must be the number of proxy hops (0, 1, 2, …)' })
+    .int('must be the number of proxy hops (0, 1, 2, …)')
+    .min(0, 'must be the number of proxy hops (0, 1, 2, …)')
+    .max(10, 'must be the number of proxy hops (0, 1, 2, …)')
+    .default(0),
   /** 1: fill an empty database with the demo data even though APP_URL is not local (a staging copy). */
   SEED_DEMO: z.enum(['0', '1']).default('0'),
 });

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from '@remix-run/node';
-import { RemixServer } from '@remix-run/react';
+import { RemixServer, isRouteErrorResponse } from '@remix-run/react';
 import { createInstance } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
@@ -8,6 +8,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { NonceContext } from './components/nonce';
 import { i18nOptions } from './i18n/config';
 import { getLanguage } from './i18n/i18n.server';
+import { loggablePath, logUnexpectedError } from './security/log.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -47,7 +48,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logUnexpectedError(`render ${loggablePath(request.url)}`, error);
         },
       },
     );
@@ -55,8 +56,13 @@ export default async function handleRequest(
   });
 }
 
-/** Logs unexpected errors server-side; users only ever see the friendly error page. */
+/**
+ * Logs unexpected errors server-side (redacted: no token reaches a log); users only ever see the
+ * friendly error page. A 4xx answer (a POST to a page without an action, an unknown address) is what
+ * the client asked for: the request log's line says enough.
+ */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  logUnexpectedError(`${request.method} ${loggablePath(request.url)}`, error);
 }

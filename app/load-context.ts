@@ -7,6 +7,8 @@ declare module '@remix-run/node' {
     cspNonce: string;
     /** The client's address, for rate limits. */
     clientIp: string;
+    /** Set when the server refused the request before the app (server/security.ts): the catch-all route renders it. */
+    refusal?: { status: number; reason: string };
   }
 }
 

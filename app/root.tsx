@@ -29,8 +29,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   const status = isRouteErrorResponse(error) ? error.status : error ? 500 : 200;
   const titles: Record<number, [string, string]> = {
     200: ['STO Ondersteuning', 'STO Support'],
+    400: ['Ongeldig verzoek', 'Invalid request'],
     403: ['Geen toegang', 'No access'],
     404: ['Pagina niet gevonden', 'Page not found'],
+    405: ['Ongeldig verzoek', 'Invalid request'],
+    413: ['Te veel gegevens', 'Too much data'],
+    415: ['Formulier niet te lezen', 'Form could not be read'],
+    429: ['Even geduld', 'Please wait'],
     500: ['Er ging iets mis', 'Something went wrong'],
   };
   const [nl, english] = titles[status] ?? titles[500]!;
@@ -48,9 +53,9 @@ export function useRootData() {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRootData();
-  const lang = data?.lang ?? 'nl';
   const nonce = useNonce();
   const { t, i18n } = useTranslation();
+  const lang = data?.lang ?? (i18n.language === 'en' ? 'en' : 'nl');
   useEffect(() => {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [i18n, lang]);
@@ -86,14 +91,21 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const reason: unknown = isRouteErrorResponse(error) ? error.data : null;
   const [title, text] =
     status === 404
       ? [t('errors.notFoundTitle'), t('errors.notFound')]
-      : status === 403
-        ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
-        : status === 400 || status === 405 || status === 413
-          ? [t('errors.badRequestTitle'), t('errors.badRequest')]
-          : [t('errors.errorTitle'), t('errors.error')];
+      : status === 403 && reason === 'crossSite'
+        ? [t('errors.crossSiteTitle'), t('errors.crossSite')]
+        : status === 403
+          ? [t('errors.forbiddenTitle'), t('errors.forbidden')]
+          : status === 413
+            ? [t('errors.tooLargeTitle'), t('errors.tooLarge')]
+            : status === 415 || (status === 400 && reason === 'brokenBody')
+              ? [t('errors.unreadableTitle'), t('errors.unreadable')]
+              : status === 400 || status === 405
+                ? [t('errors.badRequestTitle'), t('errors.badRequest')]
+                : [t('errors.errorTitle'), t('errors.error')];
   return (
     <div className="card max-w-2xl">
       <h1>{title}</h1>

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
@@ -14,7 +13,8 @@ import { startDeliveryLoop, startReminderJob } from '../app/mail/deliver.server'
 import { startHousekeeping } from '../app/services/housekeeping.server';
 import { closeDb, getDb, migrateDatabase } from '../db/client';
 import { seedAtStart } from '../db/seed';
-import { bodyLimit, requestLog, securityHeaders } from './security';
+import { createRequestHandler } from './remix-handler';
+import { errorHandler, requestLog, securityHeaders } from './security';
 
 async function main() {
   // A local .env (see .env.example) fills in what the environment leaves unset.
@@ -43,12 +43,11 @@ async function main() {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.TRUST_PROXY === '1');
+  // The number of proxy hops: Express then takes the client's address that far from the right.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(requestLog());
   app.use(compression());
   app.use(securityHeaders({ production, https: config.APP_URL.startsWith('https://') }));
-  // Tool uploads: at most 10 MB per file (checked again while parsing), plus the form's other fields.
-  app.use(bodyLimit(1024 * 1024, [{ path: /^\/team\/tools(\.data)?$/, maxBytes: 11 * 1024 * 1024 }]));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (production) {
@@ -66,12 +65,17 @@ async function main() {
     createRequestHandler({
       build,
       mode: production ? 'production' : 'development',
+      maxBodyBytes: 1024 * 1024,
+      // Tool uploads: at most 10 MB per file (checked again while parsing), plus the form's other fields.
+      largerBodies: [{ path: /^\/team\/tools(\.data)?$/, maxBytes: 11 * 1024 * 1024 }],
+      appUrl: config.APP_URL,
       getLoadContext: (req, res) => ({
         cspNonce: String(res.locals.cspNonce ?? ''),
         clientIp: req.ip ?? req.socket.remoteAddress ?? 'unknown',
       }),
     }),
   );
+  app.use(errorHandler());
 
   const stopDelivery = startDeliveryLoop(db, {});
   const stopReminders = startReminderJob(db, {});

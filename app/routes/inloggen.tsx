@@ -1,12 +1,13 @@
 import { pageTitle } from '~/components/meta';
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { createSession, getSessionUser, homeFor, safeRedirect } from '~/auth/session.server';
+import { createSession, destroySession, getSessionUser, homeFor, safeRedirect } from '~/auth/session.server';
 import { FormErrors, TextField, message } from '~/components/form';
+import { retryAfterSeconds } from '~/domain/throttle';
 import { languageCookie } from '~/i18n/i18n.server';
 import { signIn } from '~/services/sign-in.server';
 import { getDb } from '~db/client';
@@ -31,17 +32,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
+/** A refused password try says when to come back (the action's Retry-After). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After');
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers();
+};
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== 'success') return submission.reply({ hideFields: ['password'] });
   const db = getDb();
   const now = Date.now();
   const result = await signIn(db, { ...submission.value, ip: context.clientIp ?? 'unknown', now });
-  if (!result.ok) {
-    return submission.reply({ formErrors: [result.reason === 'tooMany' ? 'signIn.tooMany' : 'signIn.invalid'], hideFields: ['password'] });
+  if (!result.ok && result.reason === 'tooMany') {
+    const seconds = retryAfterSeconds(result.waitMs);
+    const minutes = Math.ceil(seconds / 60);
+    return data(
+      submission.reply({ formErrors: [minutes === 1 ? 'signIn.tooManyMinute' : message('signIn.tooMany', { minutes })], hideFields: ['password'] }),
+      { status: 429, headers: { 'Retry-After': String(seconds) } },
+    );
   }
+  if (!result.ok) return submission.reply({ formErrors: ['signIn.invalid'], hideFields: ['password'] });
   const user = db.select({ role: users.role, language: users.language }).from(users).where(eq(users.id, result.userId)).get()!;
   const headers = new Headers();
+  // Whoever was signed in in this browser before (another account too) is signed out server-side.
+  await destroySession(request, db);
   headers.append('Set-Cookie', await createSession(db, result.userId, { now, userAgent: request.headers.get('User-Agent') ?? '' }));
   headers.append('Set-Cookie', await languageCookie.serialize(user.language));
   const fallback = user.role === 'coordinator' ? '/team' : '/ondersteuner';

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { FieldErrors, FormErrors, message, TextField } from '~/components/form';
 import { pageTitle } from '~/components/meta';
 import { replyFor, SupporterNotice, type IntentReply } from '~/components/supporter-forms';
 import { THEME_KEYS } from '~/domain/themes';
+import { retryAfterSeconds } from '~/domain/throttle';
 import { languageCookie } from '~/i18n/i18n.server';
 import { changeMyPassword, myProfile, updateMyProfile } from '~/services/supporter-work.server';
 import { getDb } from '~db/client';
@@ -49,7 +50,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { profile, saved: done === 'gegevens', passwordChanged: done === 'wachtwoord' };
 }
 
-export async function action({ request }: ActionFunctionArgs): Promise<IntentReply | Response> {
+/** A refused password try says when to come back (the action's Retry-After). */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After');
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers();
+};
+
+export async function action({ request, context }: ActionFunctionArgs): Promise<IntentReply | Response | ReturnType<typeof data<IntentReply>>> {
   const user = await requireSupporter(request);
   const db = getDb();
   const now = Date.now();
@@ -68,7 +75,19 @@ export async function action({ request }: ActionFunctionArgs): Promise<IntentRep
     const hide = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] };
     if (submission.status !== 'success') return { intent, result: submission.reply(hide) };
     const v = submission.value;
-    const result = await changeMyPassword(db, { userId: user.id, currentPassword: v.currentPassword, newPassword: v.newPassword, now });
+    const result = await changeMyPassword(db, {
+      userId: user.id,
+      currentPassword: v.currentPassword,
+      newPassword: v.newPassword,
+      ip: context.clientIp ?? 'unknown',
+      now,
+    });
+    if (!result.ok && result.problem === 'too_many') {
+      const seconds = retryAfterSeconds(result.waitMs);
+      const minutes = Math.ceil(seconds / 60);
+      const formErrors = [minutes === 1 ? 'signIn.tooManyMinute' : message('signIn.tooMany', { minutes })];
+      return data({ intent, result: submission.reply({ ...hide, formErrors }) }, { status: 429, headers: { 'Retry-After': String(seconds) } });
+    }
     if (!result.ok) {
       return { intent, result: submission.reply({ ...hide, fieldErrors: { currentPassword: ['supporter:errors.currentPasswordWrong'] } }) };
     }

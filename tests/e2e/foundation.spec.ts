@@ -66,8 +66,8 @@ test('a supporter signs in on their own start page and gets no coordinator page'
   await expectAccessible(page);
 });
 
-test('a wrong password gets a clear message; the sixth try is refused even when right', async ({ browser }) => {
-  // Its own client address, so the lock-out does not touch the other tests.
+test('a wrong password gets a clear message; after five the address waits, another address still signs in', async ({ browser }) => {
+  // Its own client address, so the wait does not touch the other tests.
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.66' } });
   const page = await context.newPage();
   const email = 'erik.dewit@sto-ondersteuning.example';
@@ -76,10 +76,22 @@ test('a wrong password gets a clear message; the sixth try is refused even when 
     await expect(page.getByRole('alert')).toHaveText('Het e-mailadres of wachtwoord klopt niet.');
   }
   await expectAccessible(page);
+  const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/inloggen'));
   await signIn(page, email, DEMO.supporterPassword);
-  await expect(page.getByRole('alert')).toHaveText('Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.');
+  const response = await refused;
+  expect(response.status()).toBe(429);
+  expect(Number(response.headers()['retry-after'])).toBeGreaterThan(50);
+  await expect(page.getByRole('alert')).toHaveText('Te veel mislukte pogingen. Probeer het over een minuut opnieuw.');
   await expect(page).toHaveURL(/\/inloggen/);
+  await expectAccessible(page);
   await context.close();
+
+  // The owner, from an address that has not failed, is not locked out.
+  const owner = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.67' } });
+  const ownerPage = await owner.newPage();
+  await signIn(ownerPage, email, DEMO.supporterPassword);
+  await expect(ownerPage).toHaveURL(/\/ondersteuner$/);
+  await owner.close();
 });
 
 test('an unknown address shows a friendly 404 in the chosen language', async ({ page }) => {

@@ -1,7 +1,9 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 
 export const DEMO = {
   coordinator: { email: 'coordinator@sto-ondersteuning.example', password: 'demo-coordinator-2019' },
@@ -36,4 +38,51 @@ export function e2eDatabase(options: { readonly?: boolean } = {}): Database.Data
   const db = new Database(path.resolve('.cache/e2e/sto.db'), { readonly: options.readonly ?? true, fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   return db;
+}
+
+/**
+ * Fresh secrets for a request of the e2e database, as the app would issue them (only the SHA-256
+ * hash is stored): a new status link token and a new region-contact feed token. The first request
+ * with the given status that has a visit unless `requestId` is given.
+ */
+export function issueTokens(options: { status?: string; requestId?: number } = {}): { requestId: number; statusToken: string; feedToken: string } {
+  const db = e2eDatabase({ readonly: false });
+  try {
+    const row = (options.requestId !== undefined
+      ? { id: options.requestId }
+      : db
+          .prepare('SELECT r.id FROM support_requests r JOIN visits v ON v.request_id = r.id WHERE r.status = ? ORDER BY r.id LIMIT 1')
+          .get(options.status ?? 'accepted')) as { id: number } | undefined;
+    if (!row) throw new Error(`no request with status ${options.status}`);
+    const statusToken = randomBytes(32).toString('base64url');
+    const feedToken = randomBytes(32).toString('base64url');
+    const hash = (t: string) => createHash('sha256').update(t).digest('hex');
+    db.prepare('UPDATE support_requests SET status_token_hash = ? WHERE id = ?').run(hash(statusToken), row.id);
+    db.prepare(
+      `INSERT INTO calendar_feeds (owner_kind, owner_id, token_hash, created_at) VALUES ('request', ?, ?, ?)
+       ON CONFLICT (owner_kind, owner_id) DO UPDATE SET token_hash = excluded.token_hash`,
+    ).run(row.id, hash(feedToken), Date.now());
+    return { requestId: row.id, statusToken, feedToken };
+  } finally {
+    db.close();
+  }
+}
+
+/** An HTTP client of its own (own address behind the proxy), signed in when credentials are given. */
+export async function httpClient(
+  baseURL: string | undefined,
+  address: string,
+  credentials?: { email: string; password: string },
+): Promise<APIRequestContext> {
+  const client = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  if (credentials) {
+    const response = await client.post('/inloggen', { form: credentials, maxRedirects: 0 });
+    expect(response.status(), `sign-in of ${credentials.email}`).toBe(302);
+  }
+  return client;
+}
+
+/** The e2e server's log so far (playwright.config.ts sends its output there). */
+export function serverLog(): string {
+  return fs.readFileSync(path.resolve('.cache/e2e/server.log'), 'utf8');
 }

@@ -50,21 +50,46 @@ describe('signIn', () => {
     expect(await signIn(db, { email: 'gone@example.nl', password: 'right-password', ip: '10.0.0.3', now: NOW })).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('refuses the sixth try on an account within 15 minutes, even with the right password', async () => {
-    for (let i = 0; i < 5; i += 1) {
+  it('lets the right password in from an address that has not failed, however many addresses failed before', async () => {
+    for (let i = 0; i < 12; i += 1) {
       const r = await signIn(db, { email: 'sup@example.nl', password: 'wrong', ip: `10.1.0.${i}`, now: NOW + i });
       expect(r).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await signIn(db, { email: 'sup@example.nl', password: 'right-password', ip: '10.1.0.9', now: NOW + 10 })).toEqual({ ok: false, reason: 'tooMany' });
-    // After the window the account opens again.
-    expect(await signIn(db, { email: 'sup@example.nl', password: 'right-password', ip: '10.1.0.9', now: NOW + 15 * 60 * 1000 + 10 })).toEqual({ ok: true, userId: supporterId });
+    expect(await signIn(db, { email: 'sup@example.nl', password: 'right-password', ip: '10.1.1.1', now: NOW + 20 })).toEqual({ ok: true, userId: supporterId });
+    // The account's failures do hold back an address that failed on it: one guess each, no more.
+    expect(await signIn(db, { email: 'sup@example.nl', password: 'right-password', ip: '10.1.0.3', now: NOW + 30 })).toEqual({
+      ok: false,
+      reason: 'tooMany',
+      waitMs: expect.any(Number) as number,
+    });
   });
 
-  it('refuses the sixth failed try from one address, over any accounts', async () => {
-    for (let i = 0; i < 5; i += 1) {
-      await signIn(db, { email: `guess${i}@example.nl`, password: 'x', ip: '10.9.9.9', now: NOW });
+  it('makes one address wait after five failures on an account, longer after each further failure', async () => {
+    const email = 'coord@example.nl';
+    const ip = '10.3.3.3';
+    for (let i = 0; i < 5; i += 1) expect((await signIn(db, { email, password: 'wrong', ip, now: NOW })).ok).toBe(false);
+    expect(await signIn(db, { email, password: 'right-password', ip, now: NOW + 1000 })).toEqual({ ok: false, reason: 'tooMany', waitMs: 59_000 });
+    // A minute later one more try; a sixth failure means two minutes.
+    expect(await signIn(db, { email, password: 'wrong', ip, now: NOW + 60_000 })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await signIn(db, { email, password: 'right-password', ip, now: NOW + 61_000 })).toEqual({ ok: false, reason: 'tooMany', waitMs: 119_000 });
+    expect(await signIn(db, { email, password: 'right-password', ip, now: NOW + 180_000 })).toEqual({ ok: true, userId: coordinatorId });
+    // The right password wiped the slate for this address.
+    expect(await signIn(db, { email, password: 'wrong', ip, now: NOW + 181_000 })).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('makes one address wait after ten failures over any accounts', async () => {
+    for (let i = 0; i < 10; i += 1) {
+      expect(await signIn(db, { email: `guess${i}@example.nl`, password: 'x', ip: '10.9.9.9', now: NOW })).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await signIn(db, { email: 'coord@example.nl', password: 'right-password', ip: '10.9.9.9', now: NOW })).toEqual({ ok: false, reason: 'tooMany' });
+    expect(await signIn(db, { email: 'coord@example.nl', password: 'right-password', ip: '10.9.9.9', now: NOW })).toEqual({ ok: false, reason: 'tooMany', waitMs: 60_000 });
+  });
+
+  it('lets no more than five parallel guesses from one address reach the password check', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => signIn(db, { email: 'parallel@example.nl', password: 'wrong', ip: '10.4.4.4', now: NOW })),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === 'tooMany')).toHaveLength(7);
   });
 
   it('does not count successful sign-ins', async () => {

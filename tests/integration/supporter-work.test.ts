@@ -273,13 +273,23 @@ describe('my calendar link and profile', () => {
     expect(db.select().from(auditEvents).where(eq(auditEvents.action, 'user.profile_updated')).get()).toMatchObject({ entityId: w.anna });
   });
 
+  it('throttles guesses of the current password like sign-in: five free, then a wait, even for the right one', async () => {
+    db.update(users).set({ passwordHash: await hashPassword('oud-wachtwoord-123') }).where(eq(users.id, w.anna)).run();
+    const attempt = (currentPassword: string, now: number) =>
+      changeMyPassword(db, { userId: w.anna, currentPassword, newPassword: 'nieuw-wachtwoord-456', ip: '10.7.7.7', now });
+    for (let i = 0; i < 5; i += 1) expect(await attempt(`fout-${i}`, NOW)).toEqual({ ok: false, problem: 'wrong_password' });
+    expect(await attempt('oud-wachtwoord-123', NOW + 1000)).toEqual({ ok: false, problem: 'too_many', waitMs: 59_000 });
+    expect(await verifyPassword('oud-wachtwoord-123', db.select({ h: users.passwordHash }).from(users).where(eq(users.id, w.anna)).get()!.h)).toBe(true);
+    expect(await attempt('oud-wachtwoord-123', NOW + 60_000)).toEqual({ ok: true });
+  });
+
   it('changes the password only when the current one is right', async () => {
     db.update(users).set({ passwordHash: await hashPassword('oud-wachtwoord-123') }).where(eq(users.id, w.anna)).run();
-    expect(await changeMyPassword(db, { userId: w.anna, currentPassword: 'fout', newPassword: 'nieuw-wachtwoord-456', now: NOW })).toEqual({
+    expect(await changeMyPassword(db, { userId: w.anna, currentPassword: 'fout', newPassword: 'nieuw-wachtwoord-456', ip: '10.0.0.1', now: NOW })).toEqual({
       ok: false,
       problem: 'wrong_password',
     });
-    expect(await changeMyPassword(db, { userId: w.anna, currentPassword: 'oud-wachtwoord-123', newPassword: 'nieuw-wachtwoord-456', now: NOW })).toEqual({
+    expect(await changeMyPassword(db, { userId: w.anna, currentPassword: 'oud-wachtwoord-123', newPassword: 'nieuw-wachtwoord-456', ip: '10.0.0.1', now: NOW })).toEqual({
       ok: true,
     });
     const hash = db.select({ h: users.passwordHash }).from(users).where(eq(users.id, w.anna)).get()!.h;

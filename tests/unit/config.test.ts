@@ -35,4 +35,11 @@ describe('configuration', () => {
     const secret = 'x'.repeat(40) + ',' + 'y'.repeat(40);
     expect(loadConfig({ NODE_ENV: 'production', APP_URL: 'https://sto.example.nl', SESSION_SECRET: secret }).SESSION_SECRET).toBe(secret);
   });
+
+  it('reads TRUST_PROXY as the number of proxy hops', () => {
+    expect(loadConfig({ DATABASE_PATH: path.join(tmp(), 'a.db') }).TRUST_PROXY).toBe(0);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY: must be the number of proxy hops/);
+    expect(() => loadConfig({ TRUST_PROXY: '-1' })).toThrow(/TRUST_PROXY/);
+  });
 });
