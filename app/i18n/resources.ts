@@ -16,14 +16,16 @@ import { outbox as outboxEn } from './locales/outbox.en';
 import { outbox as outboxNl } from './locales/outbox.nl';
 import { request as requestEn } from './locales/request.en';
 import { request as requestNl } from './locales/request.nl';
+import { security as securityEn } from './locales/security.en';
+import { security as securityNl } from './locales/security.nl';
 import { supporter as supporterEn } from './locales/supporter.en';
 import { supporter as supporterNl } from './locales/supporter.nl';
 import { triage as triageEn } from './locales/triage.en';
 import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl },
-  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

@@ -7,6 +7,7 @@ import { VisitsChart } from '~/components/admin-visits-chart';
 import { pageTitle } from '~/components/meta';
 import { amsterdamYear } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
+import { suspectedFloods } from '~/services/flood-watch.server';
 import { attentionCounts, visitsPerMonthByKind } from '~/services/oversight.server';
 import { getDb } from '~db/client';
 
@@ -23,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     attention: attentionCounts(db, now),
     chart: visitsPerMonthByKind(db, amsterdamYear(now)),
     monthLabels: monthNames(lang),
+    floods: suspectedFloods(db, now),
   };
 }
 
@@ -33,8 +35,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TeamStart() {
-  const { name, lang, attention, chart, monthLabels } = useLoaderData<typeof loader>();
+  const { name, lang, attention, chart, monthLabels, floods } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
+  const { t: ts } = useTranslation('security');
   const items = [
     { label: t('start.newRequests'), count: attention.newRequests, to: '/team/inbox?status=submitted', link: t('start.newRequestsLink') },
     { label: t('start.openQuestions'), count: attention.openQuestions, to: '/team/inbox#vragen', link: t('start.openQuestionsLink') },
@@ -47,6 +50,20 @@ export default function TeamStart() {
         <h1>{t('start.title', { name })}</h1>
         <p className="mt-2">{t('start.intro')}</p>
       </div>
+      {floods.length > 0 ? (
+        <section aria-labelledby="misbruik" className="card border-red-700">
+          <h2 id="misbruik">{ts('flood.title')}</h2>
+          <p className="mt-2">{ts('flood.intro')}</p>
+          <ul className="mt-3 list-disc space-y-1 pl-6">
+            {floods.map((f) => (
+              <li key={f.regionId}>
+                {ts('flood.line', { region: f.regionName, number: f.registrationNumber, count: f.requests })}{' '}
+                <Link to={`/team/inbox?regio=${f.regionId}&status=submitted`}>{ts('flood.link')}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="aandacht">
         <h2 id="aandacht">{t('start.attentionTitle')}</h2>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

@@ -13,7 +13,10 @@ import { supporterVisitUrl } from '~/mail/outbox.server';
 import { selectVisitRecords, visitMessageFacts } from '~/mail/visit-facts.server';
 import type { Db } from '~db/client';
 import { writeAudit } from './common.server';
-import { calendarFeeds, regions, supportRequests, users, visits, type FeedOwner, type Language } from '~db/schema';
+import { calendarFeeds, regions, supportRequests, users, visits, type FeedOwner, type Language, type RequestStatus } from '~db/schema';
+
+/** A region contact's feed lives while its request is open; a declined, withdrawn or closed one ends it. */
+const FEED_OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'accepted'];
 
 /** The team's feed has no owner row of its own. */
 export const TEAM_OWNER_ID = 0;
@@ -77,13 +80,14 @@ function describeOwner(db: Db, kind: FeedOwner, id: number): FeedOwnerView | nul
     }
     case 'request': {
       const request = db
-        .select({ regionId: supportRequests.regionId, name: regions.name, language: supportRequests.contactLanguage })
+        .select({ status: supportRequests.status, name: regions.name, language: supportRequests.contactLanguage })
         .from(supportRequests)
         .innerJoin(regions, eq(regions.id, supportRequests.regionId))
         .where(eq(supportRequests.id, id))
         .get();
-      if (!request) return null;
-      return { name: `STO Ondersteuning – ${request.name}`, language: request.language, visitFilter: eq(visits.regionId, request.regionId) };
+      // A contact's feed shows their own request's visits only, and ends with the request.
+      if (!request || !FEED_OPEN_STATUSES.includes(request.status)) return null;
+      return { name: `STO Ondersteuning – ${request.name}`, language: request.language, visitFilter: eq(visits.requestId, id) };
     }
     case 'team':
       return { name: 'STO Ondersteuning – alle bezoeken', language: 'nl', visitFilter: undefined };

@@ -31,7 +31,12 @@ import { tryConsume, type Bucket } from './rate-limit.server';
 
 const HOUR = 60 * 60 * 1000;
 export const REQUESTS_PER_ADDRESS_PER_HOUR = 5;
-export const REQUESTS_PER_REGION_PER_DAY = 20;
+/**
+ * Per contact e-mail address, so nobody can make us mail one inbox over and over. There is no limit
+ * per region: anonymous visitors from rotating addresses could use it up and shut a region's form.
+ * Unusual numbers for a region show on the team's dashboard instead (flood-watch.server.ts).
+ */
+export const REQUESTS_PER_EMAIL_PER_DAY = 10;
 export const QUESTIONS_PER_REQUEST_PER_DAY = 10;
 
 export type RegionChoice = { id: number; registrationNumber: string; name: string; province: string };
@@ -153,7 +158,7 @@ export function submitRequest(db: Db, input: SubmitRequestInput, { now, ip }: { 
 
       const buckets: Bucket[] = [
         { bucket: 'request:address', key: ip, limit: REQUESTS_PER_ADDRESS_PER_HOUR, windowMs: HOUR },
-        { bucket: 'request:region', key: String(region.id), limit: REQUESTS_PER_REGION_PER_DAY, windowMs: 24 * HOUR },
+        { bucket: 'request:email', key: input.contactEmail.trim().toLowerCase(), limit: REQUESTS_PER_EMAIL_PER_DAY, windowMs: 24 * HOUR },
       ];
       if (!tryConsume(tx, buckets, now)) return { ok: false, problem: 'rateLimited' };
 

@@ -201,3 +201,44 @@ test('the current password of a password change is throttled like sign-in: 429 w
   expect(await refused.text()).toContain('Te veel mislukte pogingen. Probeer het over een minuut opnieuw.');
   await client.dispose();
 });
+
+test('rotating addresses cannot shut a region\'s request form; the team sees the suspected flood on its dashboard', async ({ baseURL }) => {
+  const { regionId, typeId, name, number } = (() => {
+    const db = e2eDatabase();
+    try {
+      const region = db.prepare('SELECT id, name, registration_number AS number FROM regions ORDER BY id DESC LIMIT 1').get() as { id: number; name: string; number: string };
+      const type = db.prepare("SELECT id FROM support_types WHERE key = 'samenwerking'").get() as { id: number };
+      return { regionId: region.id, typeId: type.id, name: region.name, number: region.number };
+    } finally {
+      db.close();
+    }
+  })();
+  const form = (email: string) => ({
+    regionId: String(regionId),
+    supportTypeId: String(typeId),
+    contactName: 'Flood Test',
+    contactEmail: email,
+    contactRole: 'projectleider',
+    theme: 'bedrijfsleven',
+    question: 'Een vraag die er precies zo uitziet als alle andere vragen van deze golf.',
+    expectedHalfDays: '1',
+    consent: 'on',
+  });
+  for (let i = 0; i < 22; i += 1) {
+    const client = await httpClient(baseURL, `198.51.100.${100 + i}`);
+    const response = await client.post('/aanvragen?index', { form: form(`flood${i}@example.nl`), maxRedirects: 0 });
+    expect(response.status(), `request ${i}`).toBe(302);
+    expect(response.headers()['location']).toBe('/aanvragen/verzonden');
+    await client.dispose();
+  }
+  const contact = await httpClient(baseURL, '192.0.2.77');
+  const real = await contact.post('/aanvragen?index', { form: form('secretariaat@regio.example'), maxRedirects: 0 });
+  expect(real.headers()['location']).toBe('/aanvragen/verzonden');
+  await contact.dispose();
+
+  const coordinator = await httpClient(baseURL, '203.0.113.213', DEMO.coordinator);
+  const dashboard = await (await coordinator.get('/team')).text();
+  expect(dashboard).toContain('Mogelijk misbruik van het aanvraagformulier');
+  expect(dashboard).toContain(`${name} (${number}): 23 aanvragen in 24 uur`);
+  await coordinator.dispose();
+});

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loader } from '~/routes/agenda.$token[.ics]';
 import { feedForToken, issueFeedToken } from '~/services/feeds.server';
 import { closeDb, type Db } from '~db/client';
-import { calendarFeeds, users } from '~db/schema';
+import { calendarFeeds, supportRequests, users } from '~db/schema';
+import { insertRequest } from '../helpers/fixtures';
 import { createTestDb } from '../helpers/db';
 import { expectWellFormedIcs, parseIcs } from '../helpers/ics';
 import { changeVisit, insertVisit, seedVisitWorld, T0, type VisitWorld } from '../helpers/visit-fixtures';
@@ -69,6 +70,23 @@ describe('calendar feeds', () => {
     expect(region.events.map((e) => e.uid)).toEqual([annesFirst.calendarUid]);
     const team = parseIcs(feedForToken(db, issueFeedToken(db, 'team', 0), T0)!);
     expect(team.events.map((e) => e.uid)).toEqual([annesFirst.calendarUid, bobs.calendarUid]);
+  });
+
+  it("gives a region contact only their own request's visits, and ends the feed when the request is withdrawn or closed", () => {
+    const { annesFirst, bobs } = seedVisits();
+    // Another contact's request in the same region, with a visit of its own.
+    const otherRequest = insertRequest(db, { regionId: world.regionId, supportTypeId: world.supportTypeId, status: 'accepted' });
+    const othersVisit = insertVisit(db, world, { ...day(31), requestId: otherRequest });
+    const mine = issueFeedToken(db, 'request', world.requestId, T0);
+    const theirs = issueFeedToken(db, 'request', otherRequest, T0);
+    expect(parseIcs(feedForToken(db, mine, T0)!).events.map((e) => e.uid)).toEqual([annesFirst.calendarUid, bobs.calendarUid]);
+    expect(parseIcs(feedForToken(db, theirs, T0)!).events.map((e) => e.uid)).toEqual([othersVisit.calendarUid]);
+
+    for (const status of ['withdrawn', 'closed', 'declined'] as const) {
+      db.update(supportRequests).set({ status }).where(eq(supportRequests.id, otherRequest)).run();
+      expect(feedForToken(db, theirs, T0), status).toBeNull();
+    }
+    expect(feedForToken(db, mine, T0)).not.toBeNull();
   });
 
   it('stores only a hash of a token of at least 128 random bits', () => {

@@ -5,7 +5,8 @@ import { i18nOptions } from '~/i18n/config';
 import { action as submitAction, loader as formLoader } from '~/routes/aanvragen._index';
 import { action as statusAction, loader as statusLoader } from '~/routes/aanvraag.$token._index';
 import { feedForToken } from '~/services/feeds.server';
-import { findRequestIdByToken, submitRequest, visitIcsForRequest } from '~/services/requests.server';
+import { suspectedFloods } from '~/services/flood-watch.server';
+import { findRequestIdByToken, REQUESTS_PER_EMAIL_PER_DAY, submitRequest, visitIcsForRequest } from '~/services/requests.server';
 import { closeDb } from '~db/client';
 import { seedDemoData } from '~db/seed';
 import { outbox, regionQuestions, regions, supportRequests, supportTypes, visits } from '~db/schema';
@@ -137,13 +138,13 @@ describe('the public request form', () => {
     expect(count(supportRequests)).toBe(before);
   });
 
-  it('takes at most 20 requests per region per day, over any addresses', () => {
+  it('never shuts a region\'s form for rotating addresses; the team sees the flood instead', () => {
     const other = db.select().from(regions).where(sql`registration_number != 'STO19072'`).get()!;
-    const input = {
+    const input = (i: number) => ({
       regionId: other.id,
       supportTypeId: type('thema').id,
       contactName: 'Jan',
-      contactEmail: 'jan@example.nl',
+      contactEmail: `jan${i}@example.nl`,
       contactRole: 'docent' as const,
       contactLanguage: 'nl' as const,
       question: 'Een vraag over het thema docentprofessionalisering.',
@@ -151,11 +152,23 @@ describe('the public request form', () => {
       preferredPeriod: '',
       location: '',
       expectedHalfDays: 1,
-    };
+    });
     const now = Date.now();
-    for (let i = 0; i < 20; i += 1) expect(submitRequest(db, input, { now, ip: `203.0.113.${i}` }).ok).toBe(true);
-    expect(submitRequest(db, input, { now, ip: '203.0.113.99' })).toEqual({ ok: false, problem: 'rateLimited' });
-    expect(submitRequest(db, input, { now: now + 24 * 60 * 60 * 1000 + 1, ip: '203.0.113.99' }).ok).toBe(true);
+    expect(suspectedFloods(db, now).map((f) => f.regionId)).not.toContain(other.id);
+    for (let i = 0; i < 25; i += 1) expect(submitRequest(db, input(i), { now, ip: `198.19.${i}.7` }), `request ${i}`).toMatchObject({ ok: true });
+    // The region's own contact, from a fresh address, still gets through.
+    expect(submitRequest(db, { ...input(99), contactEmail: 'secretaris@regio.nl' }, { now, ip: '203.0.113.200' })).toMatchObject({ ok: true });
+    expect(suspectedFloods(db, now)).toContainEqual(expect.objectContaining({ regionId: other.id, requests: 26 }));
+    expect(suspectedFloods(db, now + 24 * 60 * 60 * 1000 + 1).map((f) => f.regionId)).not.toContain(other.id);
+  });
+
+  it('takes at most ten requests per contact e-mail address a day, over any addresses', async () => {
+    const fields = { ...valid(), contactEmail: 'Mailbom@Example.nl' };
+    for (let i = 0; i < REQUESTS_PER_EMAIL_PER_DAY; i += 1) expect((await submit(fields)).redirect).toBe('/aanvragen/verzonden');
+    const before = count(outbox);
+    const { result } = await submit({ ...fields, contactEmail: 'mailbom@example.nl' });
+    expect(messages(result)['']?.join(' ')).toMatch(/te veel aanvragen/i);
+    expect(count(outbox)).toBe(before);
   });
 
   it('finds a region by part of its number and shows its days and unavailable kinds', async () => {
@@ -223,7 +236,7 @@ describe('calendar links on the status page', () => {
   it('gives each contact a region feed of their own; replacing it stops only the old link', async () => {
     const tokens: string[] = [];
     for (let i = 0; i < 2; i += 1) {
-      await submit(valid());
+      await submit({ ...valid(), contactEmail: `feed-contact-${i}@example.nl` });
       const mail = db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!;
       tokens.push(/\/aanvraag\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!);
     }
