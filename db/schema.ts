@@ -52,6 +52,10 @@ export const OUTBOX_STATUSES = ['pending', 'sending', 'delivered', 'failed'] as 
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** 'request': a region's feed, one link per request (per contact), so one contact replacing theirs breaks no other's. */
+/** The three school-holiday zones of the Netherlands (vakantieregio's); the same list as app/domain/holidays.ts. */
+export const HOLIDAY_ZONES = ['noord', 'midden', 'zuid'] as const;
+export type HolidayZoneName = (typeof HOLIDAY_ZONES)[number];
+
 export const FEED_OWNERS = ['supporter', 'region', 'request', 'team'] as const;
 export type FeedOwner = (typeof FEED_OWNERS)[number];
 
@@ -70,6 +74,11 @@ export const regions = sqliteTable(
     /** The main town's position (WGS84 degrees) for the map; null until known. */
     latitude: real('latitude'),
     longitude: real('longitude'),
+    /**
+     * The school-holiday zone when a coordinator set it; NULL follows the province's default
+     * (app/domain/holidays.ts: defaultZoneForProvince), so every import and insert gets a zone.
+     */
+    holidayZone: text('holiday_zone', { enum: HOLIDAY_ZONES }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -571,5 +580,33 @@ export const tools = sqliteTable(
     index('tools_theme_idx').on(t.theme, t.title),
     index('tools_file_hash_idx').on(t.fileHash),
     check('tools_file_or_link', sql`(${t.fileHash} IS NULL) <> (${t.linkUrl} IS NULL)`),
+  ],
+);
+
+/**
+ * School holidays per school year and zone, kept by the coordinators (or imported from the
+ * Rijksoverheid's open data). Dates are Amsterdam calendar dates, 'yyyy-mm-dd', both inclusive.
+ */
+export const schoolHolidays = sqliteTable(
+  'school_holidays',
+  {
+    id: integer('id').primaryKey(),
+    /** '2019-2020' */
+    schoolYear: text('school_year').notNull(),
+    zone: text('zone', { enum: HOLIDAY_ZONES }).notNull(),
+    /** 'Herfstvakantie', 'Kerstvakantie', …, as the Rijksoverheid names them. */
+    name: text('name').notNull(),
+    startDate: text('start_date').notNull(),
+    endDate: text('end_date').notNull(),
+    /** Rijksoverheid's compulsorydates: false where the dates are advice (schools may deviate). */
+    compulsory: integer('compulsory', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('school_holidays_zone_dates_idx').on(t.zone, t.startDate),
+    index('school_holidays_year_idx').on(t.schoolYear, t.zone),
+    check('school_holidays_zone', sql`${t.zone} IN ('noord', 'midden', 'zuid')`),
+    check('school_holidays_dates', sql`${t.endDate} >= ${t.startDate}`),
   ],
 );

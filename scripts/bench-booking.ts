@@ -184,6 +184,8 @@ function main(): void {
           requestId: world.themeRequestIds[regionId - 1]!,
           supporterId,
           when: { startLocal, durationMinutes: 180 },
+          // Mornings fall on public holidays too (Goede Vrijdag, Koningsdag …): confirmed, so they book.
+          confirmHolidays: true,
         });
         if (result.ok) booked.push(result.visit);
         return result;
@@ -198,7 +200,7 @@ function main(): void {
       measure('move (rescheduleVisit)', OPERATIONS, (n) => {
         const visit = booked[n % booked.length]!;
         const { startLocal } = slotOf(n, '2027-03-01');
-        return rescheduleVisit(db, { ...actor, visitId: visit.id, when: { startLocal }, reason: 'bench' });
+        return rescheduleVisit(db, { ...actor, visitId: visit.id, when: { startLocal }, reason: 'bench', confirmHolidays: true });
       }),
       measure('cancel (cancelVisit)', OPERATIONS, (n) =>
         cancelVisit(db, { ...actor, visitId: booked[n % booked.length]!.id, reason: 'bench' }),

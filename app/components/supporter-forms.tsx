@@ -15,7 +15,7 @@ export function parseId(value: string | undefined): number | null {
 }
 
 /** What an action on a page with several forms answers: which form, and conform's result for it. */
-export type IntentReply = { intent: string; result: SubmissionResult<string[]> };
+export type IntentReply = { intent: string; result: SubmissionResult<string[]>; holidayWarning?: boolean };
 
 /** The result for the form with this intent, if the last submission was that form's. */
 export function replyFor(data: unknown, intent: string): SubmissionResult<string[]> | undefined {
@@ -60,7 +60,15 @@ export const slotShape = {
   start: timeField,
   end: timeField,
   location: optionalText(200),
+  /** Ticked after a holiday warning: plan it all the same. */
+  confirmHolidays: z.boolean().optional(),
 };
+
+/** Whether the action data of `intent` carries a holiday warning (its form then shows the confirmation). */
+export function warnedFor(data: unknown, intent: string): boolean {
+  if (!data || typeof data !== 'object' || !('intent' in data) || !('holidayWarning' in data)) return false;
+  return (data as { intent: unknown }).intent === intent && (data as { holidayWarning: unknown }).holidayWarning === true;
+}
 
 /** "HH:MM" strings compare like times. */
 export const endAfterStart = (v: { start: string; end: string }) => v.end > v.start;

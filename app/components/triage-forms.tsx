@@ -8,6 +8,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadat
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { HolidayConfirm } from './holiday-confirm';
 import { FieldErrors, FormErrors, TextAreaField, TextField } from './form';
 import {
   acceptSchema,
@@ -45,6 +46,8 @@ export type TriageActionData = {
   result: SubmissionResult<string[]>;
   notice?: NoticeKey;
   noticeName?: string;
+  /** The form's error is a holiday warning: show the confirmation. */
+  holidayWarning?: boolean;
 };
 
 export type SupporterOption = { id: number; name: string; homeRegionId: number | null };
@@ -232,6 +235,7 @@ export function ScheduleForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="schedule" />
       <SlotInputs fields={fields} supporters={supporters} regionId={regionId} />
+      <HolidayConfirm formId="schedule" warned={actionData?.formId === 'schedule' && actionData.holidayWarning === true} />
       <button type="submit" className="btn">
         {t('visits.schedule')}
       </button>
@@ -269,6 +273,7 @@ export function MoveForm({
       <input type="hidden" name="visitId" value={visit.id} />
       <SlotInputs fields={fields} supporters={supporters} regionId={regionId} />
       <TextField field={fields.reason} label={t('visits.moveReason')} />
+      <HolidayConfirm formId={formId} warned={actionData?.formId === formId && actionData.holidayWarning === true} />
       <button type="submit" className="btn-secondary">
         {t('visits.move')}
       </button>

@@ -33,6 +33,8 @@ const slot = {
   end: time,
   location: optionalText(200),
   halfDays,
+  /** Ticked after a holiday warning: book all the same. */
+  confirmHolidays: z.boolean().optional(),
 };
 
 const endAfterStart = <T extends { start: string; end: string }>(v: T) => v.end > v.start;

@@ -3,6 +3,7 @@
  * Dutch and English that names the region, the rule and the figure.
  */
 import { formatHalfDays } from './days';
+import { describeHit, type HolidayHit } from './holidays';
 import { formatDateTime, formatRange, type Lang } from './time';
 
 /** What a support type is called in a sentence; the critical friend reads naturally on its own. */
@@ -57,6 +58,8 @@ export type RefusalParams = {
   invalid_adjustment: { deltaHalfDays: number };
   not_assigned_supporter: { supporterName: string; regionName: string };
   assignment_not_pending: { regionName: string; assignmentStatus: string | null };
+  /** Not a refusal in the end: a warning the planner may confirm (see isHolidayWarning). */
+  holiday_warning: { regionName: string; hits: HolidayHit[] };
 };
 
 export type RefusalCode = keyof RefusalParams;
@@ -91,7 +94,21 @@ export const REFUSAL_CODES = [
   'invalid_adjustment',
   'not_assigned_supporter',
   'assignment_not_pending',
+  'holiday_warning',
 ] as const satisfies readonly RefusalCode[];
+
+/** A holiday warning is given back like a refusal (nothing written) but can be confirmed. */
+export function isHolidayWarning(r: Refusal | null | undefined): r is Extract<Refusal, { code: 'holiday_warning' }> {
+  return r?.code === 'holiday_warning';
+}
+
+function listNl(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} en ${items[items.length - 1]}`;
+}
+
+function listEn(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 export function refusal<C extends RefusalCode>(code: C, params: RefusalParams[C]): Refusal {
   return { code, params } as Refusal;
@@ -260,6 +277,12 @@ const SENTENCES: { [C in RefusalCode]: Sentences<RefusalParams[C]> } = {
   assignment_not_pending: {
     nl: (p) => `Op de toewijzing van de aanvraag van regio ${p.regionName} is al geantwoord.`,
     en: (p) => `The assignment of the request of region ${p.regionName} has already been answered.`,
+  },
+  holiday_warning: {
+    nl: (p) =>
+      `Let op: het bezoek aan regio ${p.regionName} valt in ${listNl(p.hits.map((h) => describeHit(h, 'nl')))}. Scholen zijn dan vaak dicht. Bevestig als u het toch zo wilt plannen.`,
+    en: (p) =>
+      `Note: the visit to region ${p.regionName} falls in ${listEn(p.hits.map((h) => describeHit(h, 'en')))}. Schools are often closed then. Confirm if you want to plan it like this all the same.`,
   },
 };
 

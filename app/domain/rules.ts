@@ -3,6 +3,7 @@
  * its transaction, and returns a decision: allowed, or the first refusal with its reason code.
  */
 import { chargedHalfDays, isValidHalfDays } from './days';
+import { holidayHits, type HolidayHit, type HolidayZone, type PublicHoliday, type SchoolHoliday } from './holidays';
 import { remainingHalfDays, withoutPlannedVisit, type LedgerFigures } from './ledger';
 import { refusal, type ReasonContext, type Refusal } from './refusals';
 import { amsterdamYear, parseLocalDateTime } from './time';
@@ -450,4 +451,27 @@ export function decideDefaultDays(f: {
         }),
     ),
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Holidays: a warning, not a refusal
+
+/**
+ * A visit on a school holiday of the region's zone or on a public holiday is given back as a
+ * 'holiday_warning' (nothing written) until the planner confirms; confirmed, it goes on and the
+ * service records the confirmation in the audit log. Returns the hits either way.
+ */
+export function decideHolidays(
+  f: {
+    region: RegionFacts;
+    slot: Interval;
+    zone: HolidayZone | null;
+    schoolHolidays: ReadonlyArray<SchoolHoliday>;
+    publicHolidays: ReadonlyArray<PublicHoliday>;
+  },
+  confirmed: boolean,
+): { decision: Decision; hits: HolidayHit[] } {
+  const hits = holidayHits(f);
+  if (hits.length === 0 || confirmed) return { decision: OK, hits };
+  return { decision: refuse(refusal('holiday_warning', { regionName: f.region.name, hits })), hits };
 }

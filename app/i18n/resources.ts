@@ -12,6 +12,8 @@ import { tools as toolsEn } from './locales/tools.en';
 import { tools as toolsNl } from './locales/tools.nl';
 import { map as mapEn } from './locales/map.en';
 import { map as mapNl } from './locales/map.nl';
+import { holidays as holidaysEn } from './locales/holidays.en';
+import { holidays as holidaysNl } from './locales/holidays.nl';
 import { outbox as outboxEn } from './locales/outbox.en';
 import { outbox as outboxNl } from './locales/outbox.nl';
 import { request as requestEn } from './locales/request.en';
@@ -24,8 +26,8 @@ import { triage as triageEn } from './locales/triage.en';
 import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl },
-  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl, holidays: holidaysNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn, holidays: holidaysEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireSupporter } from '~/auth/session.server';
 import { FormErrors, TextAreaField, TextField } from '~/components/form';
+import { HolidayConfirm } from '~/components/holiday-confirm';
 import { pageTitle } from '~/components/meta';
 import {
   endAfterStart,
@@ -13,13 +14,14 @@ import {
   parseId,
   reasonField,
   replyFor,
+  warnedFor,
   slotShape,
   SupporterNotice,
   type IntentReply,
 } from '~/components/supporter-forms';
 import { SupporterVisitTable } from '~/components/supporter-visit-table';
 import { formatHalfDays } from '~/domain/days';
-import { refusalMessage } from '~/domain/refusals';
+import { isHolidayWarning, refusalMessage } from '~/domain/refusals';
 import { themeLabel } from '~/domain/themes';
 import { formatDate, formatDateTime } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -84,11 +86,13 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<I
       when: { startLocal: `${v.date}T${v.start}`, endLocal: `${v.date}T${v.end}` },
       location: v.location ?? '',
       now,
+      confirmHolidays: v.confirmHolidays === true,
     });
     if (!result) throw notFound();
     if (!result.ok) {
       const error = 'problem' in result ? 'supporter:errors.notAccepted' : refusalMessage(result.refusal, lang);
-      return { intent, result: submission.reply({ formErrors: [error] }) };
+      const holidayWarning = 'refusal' in result && isHolidayWarning(result.refusal);
+      return { intent, result: submission.reply({ formErrors: [error] }), holidayWarning };
     }
     return redirect(`/ondersteuner/bezoeken/${result.visit.id}?klaar=voorgesteld`);
   }
@@ -254,6 +258,7 @@ export default function MyRequest() {
               <TextField field={proposeFields.end} label={t('slot.end')} type="time" required />
             </div>
             <TextField field={proposeFields.location} label={t('slot.location')} hint={t('slot.locationHint')} />
+            <HolidayConfirm formId="propose" warned={warnedFor(actionData, 'propose')} />
             <button type="submit" className="btn" disabled={busy}>
               {t('request.propose')}
             </button>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireSupporter } from '~/auth/session.server';
 import { FormErrors, TextAreaField, TextField } from '~/components/form';
+import { HolidayConfirm } from '~/components/holiday-confirm';
 import { pageTitle } from '~/components/meta';
 import {
   CheckboxField,
@@ -17,12 +18,13 @@ import {
   parseId,
   reasonField,
   replyFor,
+  warnedFor,
   slotShape,
   SupporterNotice,
   type IntentReply,
 } from '~/components/supporter-forms';
 import { formatHalfDays } from '~/domain/days';
-import { refusalMessage } from '~/domain/refusals';
+import { isHolidayWarning, refusalMessage } from '~/domain/refusals';
 import { amsterdamDate, formatDateTime, formatRange, formatTime } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
 import { cancelMyVisit, moveMyVisit, myVisit, recordMyVisitHeld, updateMyReport } from '~/services/supporter-work.server';
@@ -95,9 +97,13 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<I
         location: v.location ?? '',
         reason: v.reason,
         now,
+        confirmHolidays: v.confirmHolidays === true,
       });
       if (!result) throw notFound();
-      if (!result.ok) return { intent, result: submission.reply({ formErrors: [refusalMessage(result.refusal, lang)] }) };
+      if (!result.ok) {
+        const holidayWarning = isHolidayWarning(result.refusal);
+        return { intent, result: submission.reply({ formErrors: [refusalMessage(result.refusal, lang)] }), holidayWarning };
+      }
       return back(result.changed ? 'verplaatst' : 'ongewijzigd');
     }
     case 'cancel': {
@@ -287,6 +293,7 @@ export default function MyVisit() {
               </div>
               <TextField field={moveFields.location} label={t('slot.location')} hint={t('slot.locationHint')} />
               <TextAreaField field={moveFields.reason} label={t('visit.moveReason')} rows={3} required />
+              <HolidayConfirm formId="move" warned={warnedFor(actionData, 'move')} />
               <button type="submit" className="btn" disabled={busy}>
                 {t('visit.move')}
               </button>

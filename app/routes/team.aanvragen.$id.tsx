@@ -25,7 +25,7 @@ import {
 import { SCHEMAS, isIntent, type Intent } from '~/components/triage-schemas';
 import { SuggestionsTable } from '~/components/triage-suggestions';
 import { formatHalfDays } from '~/domain/days';
-import { refusalMessage } from '~/domain/refusals';
+import { isHolidayWarning, refusalMessage } from '~/domain/refusals';
 import { themeLabel } from '~/domain/themes';
 import { formatDateTime, formatRange, toLocalInput, type Lang } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
@@ -82,7 +82,8 @@ function respond(
 ): TriageActionData {
   if (result.ok) return { formId, section, result: submission.reply({ resetForm: true }), notice, noticeName };
   const error = 'refusal' in result ? refusalMessage(result.refusal, lang) : `triage:problems.${result.problem}`;
-  return { formId, section, result: submission.reply({ formErrors: [error] }) };
+  const holidayWarning = 'refusal' in result && isHolidayWarning(result.refusal);
+  return { formId, section, result: submission.reply({ formErrors: [error] }), holidayWarning };
 }
 
 const SECTION_OF: Record<Intent, Section> = {
@@ -147,6 +148,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<T
           when: { startLocal: `${v.date}T${v.start}`, endLocal: `${v.date}T${v.end}` },
           location: v.location,
           halfDays: v.halfDays,
+          confirmHolidays: v.confirmHolidays === true,
         }),
         'scheduled',
       );
@@ -159,6 +161,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<T
         location: v.location,
         halfDays: v.halfDays,
         reason: v.reason,
+        confirmHolidays: v.confirmHolidays === true,
       });
       return reply(result, result.ok && result.changed === false ? 'unchanged' : 'moved');
     }

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireCoordinator } from '~/auth/session.server';
@@ -113,6 +113,18 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionDat
   throw new Response('Bad Request', { status: 400 });
 }
 
+function HolidaySettingsLink() {
+  const { t } = useTranslation('holidays');
+  return (
+    <section aria-labelledby="vakanties-link" className="card">
+      <h2 id="vakanties-link">
+        <Link to="/team/instellingen/schoolvakanties">{t('settings.link')}</Link>
+      </h2>
+      <p className="mt-1">{t('settings.linkIntro')}</p>
+    </section>
+  );
+}
+
 type TypeRow = ReturnType<typeof useLoaderData<typeof loader>>['types'][number];
 
 export default function SettingsPage() {
@@ -125,6 +137,7 @@ export default function SettingsPage() {
         <h1>{t('settings.title')}</h1>
         <p className="mt-2">{t('settings.intro')}</p>
       </div>
+      <HolidaySettingsLink />
       <section aria-labelledby="soorten" className="space-y-4">
         <h2 id="soorten">{t('settings.typesTitle')}</h2>
         {types.map((type) => (

@@ -8,6 +8,7 @@ import { requireCoordinator } from '~/auth/session.server';
 import { DaysBar } from '~/components/admin-days-bar';
 import { daysField, parseId, parseYear, reasonField, yearField } from '~/components/admin-params';
 import { FieldErrors, FormErrors, TextAreaField, TextField } from '~/components/form';
+import { HolidayZoneSection, zoneSchema } from '~/components/holiday-zone-form';
 import { langFromMatches } from '~/components/meta';
 import { formatDayNumber, formatHalfDays } from '~/domain/days';
 import { refusalMessage } from '~/domain/refusals';
@@ -15,6 +16,7 @@ import { themeLabel } from '~/domain/themes';
 import { amsterdamYear, formatDate, formatRange, type Lang } from '~/domain/time';
 import { getLanguage } from '~/i18n/i18n.server';
 import { NotFoundError } from '~/services/common.server';
+import { regionZoneView, setRegionHolidayZone } from '~/services/holidays.server';
 import { adjustDays, setAllotment } from '~/services/ledger.server';
 import { regionDetail, selectableYears } from '~/services/oversight.server';
 import { getDb } from '~db/client';
@@ -57,7 +59,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const detail = regionDetail(db, regionId, year);
   if (!detail) throw new Response('Not Found', { status: 404 });
   const done = url.searchParams.get('klaar');
-  return { lang, detail, years: selectableYears(db, now), done: done === 'dagen' || done === 'toekenning' ? done : null };
+  const zone = regionZoneView(db, regionId)!;
+  return {
+    lang,
+    detail,
+    zone,
+    years: selectableYears(db, now),
+    done: done === 'dagen' || done === 'toekenning' || done === 'vakantieregio' ? done : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -88,6 +97,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     throw redirect(`/team/regios/${regionId}?jaar=${v.year}&klaar=dagen#dagen`);
   }
+  if (intent === 'zone') {
+    const submission = parseWithZod(formData, { schema: zoneSchema });
+    if (submission.status !== 'success') return { intent, result: submission.reply() };
+    try {
+      const result = setRegionHolidayZone(db, { ...actor, regionId, zone: submission.value.zone });
+      if (!result.ok) return { intent, result: submission.reply({ fieldErrors: { zone: ['holidays:errors.zoneInvalid'] } }) };
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new Response('Not Found', { status: 404 });
+      throw error;
+    }
+    throw redirect(`/team/regios/${regionId}?klaar=vakantieregio#vakantieregio`);
+  }
   if (intent === 'allotment') {
     const submission = parseWithZod(formData, { schema: allotmentSchema });
     if (submission.status !== 'success') return { intent, result: submission.reply() };
@@ -105,7 +126,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { lang, detail, years, done } = useLoaderData<typeof loader>();
+  const { lang, detail, zone, years, done } = useLoaderData<typeof loader>();
+  const zoneResult = useResult('zone');
   const { t } = useTranslation('admin');
   const { region, ledger, year } = detail;
   // A new key once the ledger changes (after saving) empties the forms again; errors keep what was typed.
@@ -173,6 +195,8 @@ export default function RegionPage() {
         )}
       </section>
 
+      <HolidayZoneSection view={zone} lastResult={zoneResult} saved={done === 'vakantieregio'} />
+
       <section aria-labelledby="dagen-kop" id="dagen" className="card space-y-4">
         <h2 id="dagen-kop">{t('region.ledgerTitle', { year })}</h2>
         <Form method="get" className="flex flex-wrap items-end gap-3">
@@ -190,7 +214,7 @@ export default function RegionPage() {
             {t('region.chooseYear')}
           </button>
         </Form>
-        {done ? (
+        {done === 'dagen' || done === 'toekenning' ? (
           <p role="status" className="notice">
             {done === 'dagen' ? t('region.adjusted') : t('region.allotmentSaved')}
           </p>

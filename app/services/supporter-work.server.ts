@@ -357,7 +357,15 @@ export function answerMyAssignment(db: Db, input: RespondInput): AssignmentResul
 /** The assignment has not been accepted (yet): no visits can be proposed. */
 export type NotAccepted = { ok: false; problem: 'not_accepted' };
 
-export type ProposeInput = { supporterId: number; requestId: number; when: WhenInput; location: string; now: number };
+export type ProposeInput = {
+  supporterId: number;
+  requestId: number;
+  when: WhenInput;
+  location: string;
+  now: number;
+  /** Go on past a holiday warning (see scheduleVisit). */
+  confirmHolidays?: boolean;
+};
 
 /** Proposes a visit for a request the supporter has accepted; the booking core decides. */
 export function proposeMyVisit(db: Db, input: ProposeInput): VisitResult | NotAccepted | null {
@@ -372,11 +380,21 @@ export function proposeMyVisit(db: Db, input: ProposeInput): VisitResult | NotAc
       supporterId: input.supporterId,
       when: input.when,
       location: input.location,
+      confirmHolidays: input.confirmHolidays,
     });
   }, immediate);
 }
 
-export type MoveInput = { supporterId: number; visitId: number; when: WhenInput; location: string; reason: string; now: number };
+export type MoveInput = {
+  supporterId: number;
+  visitId: number;
+  when: WhenInput;
+  location: string;
+  reason: string;
+  now: number;
+  /** Go on past a holiday warning (see rescheduleVisit). */
+  confirmHolidays?: boolean;
+};
 
 /** Moves the supporter's own planned visit (the supporter stays the same). */
 export function moveMyVisit(db: Db, input: MoveInput): RescheduleResult | null {
@@ -389,6 +407,7 @@ export function moveMyVisit(db: Db, input: MoveInput): RescheduleResult | null {
       when: input.when,
       location: input.location,
       reason: input.reason,
+      confirmHolidays: input.confirmHolidays,
     });
   }, immediate);
 }

@@ -549,6 +549,8 @@ export type ScheduleFromRequestInput = Actor & {
   when: WhenInput;
   location?: string;
   halfDays?: number;
+  /** Go on past a holiday warning (see scheduleVisit). */
+  confirmHolidays?: boolean;
 };
 
 /**
@@ -577,6 +579,8 @@ export type RescheduleFromRequestInput = Actor & {
   location?: string;
   halfDays?: number;
   reason?: string;
+  /** Go on past a holiday warning (see rescheduleVisit). */
+  confirmHolidays?: boolean;
 };
 
 /** Moves a planned visit of the request (new times, place or supporter): rescheduleVisit plus history. */
@@ -664,6 +668,8 @@ export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult
           visitId: question.visitId,
           when: { startsAt: question.proposedStartsAt, endsAt: question.proposedEndsAt },
           reason: question.reason,
+          // The region itself asked for these times: its own holidays are no news to it.
+          confirmHolidays: true,
         });
         if (!moved.ok) return moved;
       } else if (question.kind === 'cancel') {

@@ -13,6 +13,7 @@ import {
   decideCancel,
   decideRecordHeld,
   decideReschedule,
+  decideHolidays,
   decideSchedule,
   ledgerYearOf,
   resolveWhen,
@@ -23,6 +24,7 @@ import {
   type SupportTypeFacts,
   type WhenInput,
 } from '~/domain/rules';
+import { describeHit, type HolidayHit, type HolidayZone } from '~/domain/holidays';
 import { enqueueVisitChange } from '~/mail/notify.server';
 import { formatRange } from '~/domain/time';
 import {
@@ -36,6 +38,7 @@ import {
   type Actor,
   type Refused,
 } from './common.server';
+import { holidayFactsForSlot } from './holidays.server';
 
 export type Visit = typeof visits.$inferSelect;
 export type VisitResult = { ok: true; visit: Visit } | Refused;
@@ -54,7 +57,13 @@ type RequestFacts = {
 };
 
 /** What every booking rule needs to know about a request: the request, its region and its type. */
-type BookingContext = { request: RequestFacts; region: RegionFacts; supportType: SupportTypeFacts };
+type BookingContext = {
+  request: RequestFacts;
+  region: RegionFacts;
+  supportType: SupportTypeFacts;
+  /** What the holiday check needs: the province (for the default zone) and the region's own zone. */
+  regionZone: { province: string; holidayZone: HolidayZone | null };
+};
 
 const contextColumns = {
   request: {
@@ -65,6 +74,7 @@ const contextColumns = {
     location: supportRequests.location,
   },
   region: { id: regions.id, name: regions.name },
+  regionZone: { province: regions.province, holidayZone: regions.holidayZone },
   supportType: {
     key: supportTypes.key,
     nameNl: supportTypes.nameNl,
@@ -284,6 +294,36 @@ function snapshot(v: Visit) {
 
 const immediate = { behavior: 'immediate' } as const;
 
+/** What the audit log keeps of the holidays a planner confirmed. */
+function hitSummary(hits: HolidayHit[]) {
+  return hits.map((h) =>
+    h.kind === 'school'
+      ? { kind: h.kind, name: h.name, zone: h.zone, startDate: h.startDate, endDate: h.endDate, dates: h.dates }
+      : { kind: h.kind, name: h.nameNl, date: h.date },
+  );
+}
+
+/**
+ * The holiday check, after every rule has passed: a warning (nothing written) unless confirmed.
+ * Confirmed hits are returned so the audit log can record them.
+ */
+function checkHolidaysFor(tx: Queryable, ctx: BookingContext, slot: Interval, confirmed: boolean) {
+  return decideHolidays({ region: ctx.region, slot, ...holidayFactsForSlot(tx, ctx.regionZone, slot) }, confirmed);
+}
+
+function auditHolidayConfirmed(tx: Tx, actor: Actor, visit: Visit, regionId: number, hits: HolidayHit[]): void {
+  if (hits.length === 0) return;
+  writeAudit(tx, actor, {
+    action: 'visit.holiday_confirmed',
+    entityType: 'visit',
+    entityId: visit.id,
+    regionId,
+    after: { startsAt: visit.startsAt, endsAt: visit.endsAt, holidays: hitSummary(hits) },
+    // The log's readable line: which holidays the planner knowingly planned in.
+    reason: hits.map((h) => describeHit(h, 'nl')).join('; '),
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Use cases
 
@@ -295,6 +335,8 @@ export type ScheduleVisitInput = Actor & {
   location?: string;
   /** Days charged, in half-days; defaults from the length (0 for a type that draws no days). */
   halfDays?: number;
+  /** The planner saw the holiday warning and goes on; without it a holiday gives a warning back. */
+  confirmHolidays?: boolean;
 };
 
 /**
@@ -316,7 +358,8 @@ function addVisitHistory(tx: Tx, actor: Actor, visit: Visit, kind: 'visit_schedu
 
 export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
   return db.transaction((tx): VisitResult => {
-    const { request, region, supportType } = requireRequestContext(tx, input.requestId);
+    const ctx = requireRequestContext(tx, input.requestId);
+    const { request, region, supportType } = ctx;
     const supporter = requireUser(tx, input.supporterId);
 
     const times = resolveWhen(input.when, supportType.defaultMinutes);
@@ -327,6 +370,8 @@ export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
 
     const decision = decideSchedule(scheduleFacts(tx, { request, region, supportType, supporter, slot }), input.now);
     if (!decision.ok) return decision;
+    const holidays = checkHolidaysFor(tx, ctx, slot, input.confirmHolidays === true);
+    if (!holidays.decision.ok) return holidays.decision;
 
     const visit = statements(tx).insert.get({
       requestId: request.id,
@@ -348,6 +393,7 @@ export function scheduleVisit(db: Db, input: ScheduleVisitInput): VisitResult {
       regionId: region.id,
       after: snapshot(visit),
     });
+    auditHolidayConfirmed(tx, input, visit, region.id, holidays.hits);
     addVisitHistory(tx, input, visit, 'visit_scheduled');
     enqueueVisitChange(tx, { kind: 'scheduled', visitId: visit.id }, input.now);
     return { ok: true, visit };
@@ -363,13 +409,16 @@ export type RescheduleVisitInput = Actor & {
   /** New days charged; when the times change and this is absent, the default for the new length. */
   halfDays?: number;
   reason?: string;
+  /** The planner saw the holiday warning for the new times and goes on. */
+  confirmHolidays?: boolean;
 };
 
 export type RescheduleResult = { ok: true; visit: Visit; changed: boolean } | Refused;
 
 export function rescheduleVisit(db: Db, input: RescheduleVisitInput): RescheduleResult {
   return db.transaction((tx): RescheduleResult => {
-    const { visit, request, region, supportType } = requireVisitContext(tx, input.visitId);
+    const ctx = requireVisitContext(tx, input.visitId);
+    const { visit, request, region, supportType } = ctx;
     const movable = checkMovable(visit, region);
     if (!movable.ok) return movable;
     const supporter = requireUser(tx, input.supporterId ?? visit.supporterId);
@@ -389,6 +438,9 @@ export function rescheduleVisit(db: Db, input: RescheduleVisitInput): Reschedule
     const facts = scheduleFacts(tx, { request, region, supportType, supporter, slot });
     const decision = decideReschedule({ ...facts, visit }, input.now);
     if (!decision.ok) return decision;
+    // Only new times can land in a holiday; another supporter or place on the same day warns no more.
+    const holidays = timesChanged ? checkHolidaysFor(tx, ctx, slot, input.confirmHolidays === true) : null;
+    if (holidays && !holidays.decision.ok) return holidays.decision;
 
     const moved = statements(tx).move.get({
       id: visit.id,
@@ -410,6 +462,7 @@ export function rescheduleVisit(db: Db, input: RescheduleVisitInput): Reschedule
       after: snapshot(moved),
       reason: input.reason?.trim() || null,
     });
+    if (holidays) auditHolidayConfirmed(tx, input, moved, region.id, holidays.hits);
     if (calendarChanged) {
       addVisitHistory(tx, input, moved, 'visit_moved');
       const previousSupporterId = supporter.id !== visit.supporterId ? visit.supporterId : null;

@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '~db/client';
 import {
   regions,
+  schoolHolidays,
   settings,
   supportRequests,
   supportTypes,
@@ -29,14 +30,18 @@ export const LATER = ams('2030-01-01T00:00');
 let sequence = 0;
 const next = () => (sequence += 1);
 
-export function insertRegion(db: Db, values: { name?: string; registrationNumber?: string; planStatus?: PlanStatus } = {}): number {
+export function insertRegion(
+  db: Db,
+  values: { name?: string; registrationNumber?: string; planStatus?: PlanStatus; province?: string; holidayZone?: 'noord' | 'midden' | 'zuid' | null } = {},
+): number {
   const n = next();
   return db
     .insert(regions)
     .values({
       registrationNumber: values.registrationNumber ?? `STO19${String(n % 1000).padStart(3, '0')}`,
       name: values.name ?? `Regio ${n}`,
-      province: 'Zeeland',
+      province: values.province ?? 'Zeeland',
+      holidayZone: values.holidayZone ?? null,
       planStatus: values.planStatus ?? 'approved_2019_07',
       penvoerder: 'ROC Test',
       createdAt: 0,
@@ -174,4 +179,25 @@ export function bookingWorld(db: Db, regionName = 'Zeeland') {
     cfRequestId,
     dayRequestId,
   };
+}
+
+/** A school holiday of one zone (dates inclusive, 'yyyy-mm-dd'). */
+export function insertSchoolHoliday(
+  db: Db,
+  values: { zone: 'noord' | 'midden' | 'zuid'; name: string; startDate: string; endDate: string; schoolYear?: string; compulsory?: boolean },
+): number {
+  const start = Number(values.startDate.slice(0, 4));
+  const schoolYear = values.schoolYear ?? (Number(values.startDate.slice(5, 7)) >= 8 ? `${start}-${start + 1}` : `${start - 1}-${start}`);
+  return db
+    .insert(schoolHolidays)
+    .values({ ...values, schoolYear, compulsory: values.compulsory ?? false, createdAt: 0, updatedAt: 0 })
+    .returning({ id: schoolHolidays.id })
+    .get().id;
+}
+
+/** The herfstvakantie 2019 as the Rijksoverheid had it: noord and midden 19–27 October, zuid 12–20 October. */
+export function insertHerfstvakantie2019(db: Db): void {
+  insertSchoolHoliday(db, { zone: 'noord', name: 'Herfstvakantie', startDate: '2019-10-19', endDate: '2019-10-27' });
+  insertSchoolHoliday(db, { zone: 'midden', name: 'Herfstvakantie', startDate: '2019-10-19', endDate: '2019-10-27' });
+  insertSchoolHoliday(db, { zone: 'zuid', name: 'Herfstvakantie', startDate: '2019-10-12', endDate: '2019-10-20' });
 }

@@ -33,7 +33,8 @@ const code = (r: { ok: boolean; refusal?: { code: string } }) => (r.ok ? 'ok' : 
 const lastAudit = () => db.select().from(auditEvents).orderBy(asc(auditEvents.id)).all().at(-1);
 
 function bookDay(at: string, minutes: number, requestId = w.dayRequestId, supporterId = w.anna) {
-  const r = scheduleVisit(db, { ...actor(), requestId, supporterId, when: { startLocal: at, durationMinutes: minutes } });
+  // Holidays confirmed: these tests are about the ledger (10 June 2019 is Tweede Pinksterdag).
+  const r = scheduleVisit(db, { ...actor(), requestId, supporterId, when: { startLocal: at, durationMinutes: minutes }, confirmHolidays: true });
   if (!r.ok) throw new Error(r.refusal.code);
   return r.visit;
 }
@@ -205,7 +206,7 @@ describe('read models', () => {
 
   it('lists a supporter’s visits in a range and their planned days', () => {
     const a = bookDay('2019-06-03T09:00', 480);
-    const b = bookDay('2019-06-10T09:00', 240);
+    const b = bookDay('2019-06-10T09:00', 240); // Tweede Pinksterdag: confirmed in bookDay
     const c = bookDay('2019-06-17T09:00', 240);
     cancelVisit(db, { ...actor(), visitId: c.id, reason: 'x' });
     bookDay('2019-06-03T09:00', 240, w.dayRequestId, w.bram);

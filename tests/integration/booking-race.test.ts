@@ -35,11 +35,11 @@ describe(`booking race between ${CONTENDERS} connections`, () => {
   const supporters = [world.anna, world.bram, insertSupporter(db), insertSupporter(db), insertSupporter(db)];
   const contenders: BookingContender[] = [];
 
-  /** Attempt i: its own day (no clashes), a supporter in turn, 3 hours (one half-day). */
+  /** Attempt i: its own day (no clashes), a supporter in turn, 3 hours (one half-day); holidays confirmed (the race is about the caps). */
   const attempts = (requestId: number, firstDay: string): ScheduleVisitInput[] =>
     Array.from({ length: CONTENDERS }, (_, i) => {
       const startsAt = ams(`${firstDay}T10:00`) + i * 24 * 60 * 60 * 1000;
-      return { ...actor, requestId, supporterId: supporters[i % supporters.length]!, when: { startsAt, endsAt: startsAt + 3 * 3600_000 } };
+      return { ...actor, requestId, supporterId: supporters[i % supporters.length]!, when: { startsAt, endsAt: startsAt + 3 * 3600_000 }, confirmHolidays: true };
     });
 
   // A region and a free, uncapped type where every contender books once, one after another, before

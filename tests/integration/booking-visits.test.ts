@@ -160,10 +160,10 @@ describe('scheduleVisit', () => {
     setAllotment(db, { ...actor(), regionId: w.regionId, year: 2020, halfDays: 2, reason: 'x' });
     const day = { requestId: w.dayRequestId, minutes: 480 };
     const eve = booked({ ...day, at: '2019-12-31T09:00' });
-    const newYear = booked({ ...day, at: '2020-01-01T09:00' });
+    const newYear = booked({ ...day, at: '2020-01-01T09:00', confirmHolidays: true }); // Nieuwjaarsdag, confirmed
     expect([eve.ledgerYear, newYear.ledgerYear]).toEqual([2019, 2020]);
     // 00:30 on 1 January is still 2019 in UTC but 2020 in Amsterdam.
-    expect(refusalCode(book({ ...day, at: '2020-01-01T00:30', minutes: 30, supporterId: w.bram }))).toBe('days_exhausted');
+    expect(refusalCode(book({ ...day, at: '2020-01-01T00:30', minutes: 30, supporterId: w.bram, confirmHolidays: true }))).toBe('days_exhausted');
     expect(regionLedger(db, w.regionId, 2019)).toMatchObject({ planned: 2, remaining: 0 });
     expect(regionLedger(db, w.regionId, 2020)).toMatchObject({ planned: 2, remaining: 0 });
   });

@@ -39,6 +39,13 @@ const EXAMPLES: { [C in RefusalCode]: Extract<Refusal, { code: C }>['params'] } 
   invalid_adjustment: { deltaHalfDays: 0 },
   not_assigned_supporter: { supporterName: 'Bram', regionName: 'Zeeland' },
   assignment_not_pending: { regionName: 'Zeeland', assignmentStatus: 'accepted' },
+  holiday_warning: {
+    regionName: 'Zeeland',
+    hits: [
+      { kind: 'school', zone: 'zuid', name: 'Herfstvakantie', startDate: '2019-10-12', endDate: '2019-10-20', dates: ['2019-10-15'] },
+      { kind: 'public', date: '2019-12-25', nameNl: 'Kerstmis', nameEn: 'Christmas Day' },
+    ],
+  },
 };
 
 const example = (code: RefusalCode) => refusal(code, EXAMPLES[code] as never);
@@ -71,6 +78,13 @@ describe('refusal sentences', () => {
     expect(refusalMessage(example('days_exhausted'), 'en')).toBe(
       'Region Zeeland has 0.5 days left in 2019 (allotted 5 days, planned 3 days, used 1.5 days); this visit costs 1 day.',
     );
+  });
+
+  it('names the holidays a visit falls in and asks to confirm', () => {
+    expect(refusalMessage(example('holiday_warning'), 'nl')).toBe(
+      'Let op: het bezoek aan regio Zeeland valt in de herfstvakantie van vakantieregio zuid (12 oktober 2019 t/m 20 oktober 2019) en Kerstmis (woensdag 25 december 2019, een feestdag). Scholen zijn dan vaak dicht. Bevestig als u het toch zo wilt plannen.',
+    );
+    expect(refusalMessage(example('holiday_warning'), 'en')).toContain('the Herfstvakantie (autumn holiday) of holiday zone zuid (12 October 2019 to 20 October 2019)');
   });
 
   it('explains the summer-time hours', () => {
