@@ -64,6 +64,8 @@ test('a coordinator writes a question in Markdown, saves it as a draft, then pub
   await page.getByRole('link', { name: 'Kan een docent zelf ondersteuning vragen?' }).click();
   await page.getByLabel('Publiceren op de openbare pagina').check();
   await page.getByRole('button', { name: 'Opslaan' }).click();
+  // Let the save finish before leaving the page (a navigation would abort it).
+  await expect(page.getByText('De vraag is opgeslagen.')).toBeVisible();
   await page.goto('/vragen?zoek=docent+zelf');
   const article = page.getByRole('article', { name: /Kan een docent zelf ondersteuning vragen/ });
   await expect(article.getByRole('link', { name: 'formulier' })).toHaveAttribute('href', '/aanvragen');

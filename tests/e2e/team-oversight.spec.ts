@@ -84,6 +84,8 @@ test('the coordinator visits every oversight page, each accessible', async ({ pa
 
   await visit(page, '/team/logboek');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Logboek');
+  // Earlier specs add rows on top of the seed's: filter on its kind to find it on the first page.
+  await visit(page, '/team/logboek?soort=seed');
   await expect(page.getByRole('cell', { name: /^Demogegevens geladen/ })).toBeVisible();
 
   await visit(page, '/team/verantwoording?jaar=2019');
