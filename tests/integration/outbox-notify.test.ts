@@ -201,4 +201,14 @@ describe('enqueueDueReminders', () => {
     expect(written[0]?.subject).toBe('Herinnering: Critical friend – Zuidoost Fryslân op 29 oktober 2019');
     expect(written.some((r) => r.visitId === monday.id)).toBe(false);
   });
+
+  it('skips public holidays: a visit on the Tuesday after Easter 2020 is reminded on the Wednesday before', () => {
+    // Working days before Tuesday 14 April: Thursday 9, Wednesday 8 (Goede Vrijdag and Paasmaandag skipped).
+    const tuesday = insertVisit(db, world, { startsAt: Date.UTC(2020, 3, 14, 7), endsAt: Date.UTC(2020, 3, 14, 10) });
+    expect(enqueueDueReminders(db, Date.UTC(2020, 3, 7, 8))).toBe(0);
+    expect(enqueueDueReminders(db, Date.UTC(2020, 3, 8, 8))).toBe(2);
+    expect(enqueueDueReminders(db, Date.UTC(2020, 3, 9, 8))).toBe(0);
+    expect(enqueueDueReminders(db, Date.UTC(2020, 3, 10, 8))).toBe(0); // Goede Vrijdag: already sent, not twice
+    expect(rows().every((r) => r.visitId === tuesday.id && r.kind === 'visit-reminder')).toBe(true);
+  });
 });

@@ -147,14 +147,41 @@ describe('workingDaysAhead (reminders)', () => {
     }
   });
 
-  it('counts Amsterdam days across the change to winter time', () => {
-    // Thursday 24 October 2019 → Monday 28 October (CET), the window is 24 h long.
+  it('covers the weekend from Thursday, so a Saturday visit is reminded too', () => {
+    // Thursday 24 October 2019 → Saturday 26 (CEST) up to Tuesday 29 (CET): across the change to winter time.
     const { from, until } = workingDaysAhead(amsterdam('2019-10-24T23:30:00+02:00'));
-    expect(new Date(from).toISOString()).toBe('2019-10-27T23:00:00.000Z');
-    expect(until - from).toBe(24 * 3_600_000);
-    // Friday 25 October → Tuesday; Saturday 26 → Tuesday: the 25-hour Sunday is skipped, not counted.
+    expect(new Date(from).toISOString()).toBe('2019-10-25T22:00:00.000Z');
+    expect(new Date(until).toISOString()).toBe('2019-10-28T23:00:00.000Z');
+    // Friday 25 October → Tuesday; the 25-hour Sunday is skipped, not counted.
     const friday = workingDaysAhead(amsterdam('2019-10-25T00:10:00+02:00'));
     expect(new Date(friday.from).toISOString()).toBe('2019-10-28T23:00:00.000Z');
+    expect(friday.until - friday.from).toBe(24 * 3_600_000);
+  });
+
+  it('skips public holidays: Easter 2020 and Christmas 2019', () => {
+    // Wednesday 8 April 2020: Thursday 9 is the first working day, then Goede Vrijdag (10),
+    // the weekend and Paasmaandag (13): the second is Tuesday 14. The window is Friday 10 to Tuesday 14.
+    const easter = workingDaysAhead(amsterdam('2020-04-08T09:00:00+02:00'));
+    expect(new Date(easter.from).toISOString()).toBe('2020-04-09T22:00:00.000Z');
+    expect(new Date(easter.until).toISOString()).toBe('2020-04-14T22:00:00.000Z');
+    // Thursday 9 April: Tuesday 14 is the first working day, Wednesday 15 the second.
+    const thursday = workingDaysAhead(amsterdam('2020-04-09T09:00:00+02:00'));
+    expect(new Date(thursday.from).toISOString()).toBe('2020-04-14T22:00:00.000Z');
+    expect(thursday.until - thursday.from).toBe(24 * 3_600_000);
+    // Monday 23 December 2019: Tuesday 24 is the first, Friday 27 the second (25 and 26 are Kerst).
+    const christmas = workingDaysAhead(amsterdam('2019-12-23T09:00:00+01:00'));
+    expect(new Date(christmas.from).toISOString()).toBe('2019-12-24T23:00:00.000Z');
+    expect(new Date(christmas.until).toISOString()).toBe('2019-12-27T23:00:00.000Z');
+  });
+
+  it('gives every day of a year to exactly one working day', () => {
+    const covered = new Map<number, number>();
+    for (let day = Date.UTC(2019, 7, 1, 10); day < Date.UTC(2020, 7, 1, 10); day += 24 * 3_600_000) {
+      const { from, until } = workingDaysAhead(day);
+      covered.set(from, until);
+    }
+    const windows = [...covered.entries()].sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < windows.length; i += 1) expect(windows[i]![0]).toBe(windows[i - 1]![1]);
   });
 });
 
