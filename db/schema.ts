@@ -117,6 +117,11 @@ export const users = sqliteTable(
     /** Supporter profile: the region they work in and may never serve. */
     homeRegionId: integer('home_region_id').references(() => regions.id),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /**
+     * Set while the password is a temporary one (from `npm run user:create` or set by a
+     * coordinator): every signed-in page sends the user to /wachtwoord until they choose their own.
+     */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },

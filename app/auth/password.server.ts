@@ -32,3 +32,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash that matches no password: compared against when the e-mail is unknown, so timing tells nothing. */
 export const DUMMY_PASSWORD_HASH =
   'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + Buffer.alloc(KEY_LENGTH).toString('base64url');
+
+/** Letters and digits that can't be mistaken for one another when read out or typed (no 0/o, 1/l/i). */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A one-time password for a new account: 20 characters from a 31-sign alphabet (about 99 bits of
+ * randomness, unbiased), in groups of five for reading out: `k7mqz-…`.
+ */
+export function generateTemporaryPassword(): string {
+  const chars: string[] = [];
+  while (chars.length < 20) {
+    for (const byte of randomBytes(32)) {
+      // 248 = 8 × 31: bytes above it are skipped, so every sign is equally likely.
+      if (byte < 248 && chars.length < 20) chars.push(TEMPORARY_ALPHABET[byte % 31]!);
+    }
+  }
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join('')).join('-');
+}

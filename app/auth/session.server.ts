@@ -13,7 +13,12 @@ export type SessionUser = {
   email: string;
   role: UserRole;
   language: Language;
+  /** The password is a temporary one: nothing but /wachtwoord (and signing out) opens until it is changed. */
+  mustChangePassword: boolean;
 };
+
+/** Where a user with a temporary password is sent from every signed-in page. */
+export const CHANGE_PASSWORD_PATH = '/wachtwoord';
 
 const cookieKey = Symbol.for('sto.sessionCookie');
 type GlobalWithCookie = typeof globalThis & { [cookieKey]?: ReturnType<typeof createCookie> };
@@ -63,13 +68,22 @@ export async function getSessionUser(request: Request, db: Db = getDb(), now = D
   const id = await sessionIdFrom(request);
   if (!id) return null;
   const row = db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, language: users.language, active: users.active, expiresAt: sessions.expiresAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      language: users.language,
+      mustChangePassword: users.mustChangePassword,
+      active: users.active,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.idHash, hashToken(id)))
     .get();
   if (!row || row.expiresAt <= now || !row.active) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language };
+  return { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language, mustChangePassword: row.mustChangePassword };
 }
 
 /** Ends this browser's session server-side and returns the Set-Cookie header that clears it. */
@@ -94,11 +108,17 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-export function homeFor(user: SessionUser): string {
+/** Where the user starts: their role's home, or /wachtwoord while their password is a temporary one. */
+export function homeFor(user: Pick<SessionUser, 'role' | 'mustChangePassword'>): string {
+  if (user.mustChangePassword) return CHANGE_PASSWORD_PATH;
   return user.role === 'coordinator' ? '/team' : '/ondersteuner';
 }
 
-/** The user, or a redirect to sign-in that comes back here afterwards. */
+/**
+ * The user, or a redirect to sign-in that comes back here afterwards. A user with a temporary
+ * password is sent to /wachtwoord instead: every guarded loader and action passes through here, so
+ * no signed-in page opens (and no form of one changes anything) before the password is changed.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) {
@@ -106,6 +126,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const back = url.pathname.replace(/\.data$/, '') + url.search;
     throw redirect(`/inloggen?${new URLSearchParams({ redirectTo: back })}`);
   }
+  if (user.mustChangePassword) throw redirect(CHANGE_PASSWORD_PATH);
   return user;
 }
 

@@ -80,7 +80,8 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
       </div>
       <nav aria-label={t('nav.main')} className="bg-brand-800">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
-          {NAV[user?.role ?? 'public'].map((item) => (
+          {/* While the password is a temporary one, only /wachtwoord opens: no menu leads elsewhere. */}
+          {NAV[user && !user.mustChangePassword ? user.role : 'public'].map((item) => (
             <li key={item.to}>
               <NavLink
                 to={item.to}

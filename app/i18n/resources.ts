@@ -2,6 +2,8 @@
  * All UI texts, per language and namespace. Dutch is the source; English must have the same keys.
  * To add a namespace: write locales/<ns>.nl.ts and locales/<ns>.en.ts and register both here.
  */
+import { account as accountEn } from './locales/account.en';
+import { account as accountNl } from './locales/account.nl';
 import { admin as adminEn } from './locales/admin.en';
 import { admin as adminNl } from './locales/admin.nl';
 import { common as commonEn } from './locales/common.en';
@@ -26,8 +28,8 @@ import { triage as triageEn } from './locales/triage.en';
 import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl, holidays: holidaysNl },
-  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn, holidays: holidaysEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl, holidays: holidaysNl, account: accountNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn, holidays: holidaysEn, account: accountEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

@@ -53,13 +53,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   if (!result.ok) return submission.reply({ formErrors: ['signIn.invalid'], hideFields: ['password'] });
-  const user = db.select({ role: users.role, language: users.language }).from(users).where(eq(users.id, result.userId)).get()!;
+  const user = db.select({ role: users.role, language: users.language, mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, result.userId)).get()!;
   const headers = new Headers();
   // Whoever was signed in in this browser before (another account too) is signed out server-side.
   await destroySession(request, db);
   headers.append('Set-Cookie', await createSession(db, result.userId, { now, userAgent: request.headers.get('User-Agent') ?? '' }));
   headers.append('Set-Cookie', await languageCookie.serialize(user.language));
-  const fallback = user.role === 'coordinator' ? '/team' : '/ondersteuner';
+  // A temporary password is changed before anything else (every signed-in page would send them there).
+  if (user.mustChangePassword) return redirect(homeFor(user), { headers });
+  const fallback = homeFor(user);
   const target = safeRedirect(submission.value.redirectTo, fallback);
   // Never send someone to the other role's pages after signing in.
   const allowed = user.role === 'coordinator' ? !target.startsWith('/ondersteuner') : !target.startsWith('/team');

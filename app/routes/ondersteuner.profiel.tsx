@@ -1,23 +1,23 @@
 import { getFormProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { redirect, type data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { destroyOtherSessions, requireSupporter } from '~/auth/session.server';
 import { FieldErrors, FormErrors, message, TextField } from '~/components/form';
 import { pageTitle } from '~/components/meta';
+import { HIDE_PASSWORDS, PasswordChangeFields, passwordChangeSchema } from '~/components/password-change';
+import { refusedPasswordChange } from '~/components/password-change.server';
 import { replyFor, SupporterNotice, type IntentReply } from '~/components/supporter-forms';
 import { THEME_KEYS } from '~/domain/themes';
-import { retryAfterSeconds } from '~/domain/throttle';
 import { languageCookie } from '~/i18n/i18n.server';
-import { changeMyPassword, myProfile, updateMyProfile } from '~/services/supporter-work.server';
+import { changePassword } from '~/services/password-change.server';
+import { myProfile, updateMyProfile } from '~/services/supporter-work.server';
 import { getDb } from '~db/client';
 import { ThemeCheckboxes } from '~/components/theme-checkboxes';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Mijn profiel', 'My profile');
-
-const MIN_PASSWORD = 12;
 
 const profileSchema = z.object({
   name: z
@@ -28,19 +28,6 @@ const profileSchema = z.object({
   language: z.enum(['nl', 'en'], { errorMap: () => ({ message: 'supporter:errors.languageRequired' }) }),
   themes: z.array(z.enum(THEME_KEYS)).optional(),
 });
-
-const passwordSchema = z
-  .object({
-    currentPassword: z
-      .string({ required_error: 'supporter:errors.currentPasswordRequired' })
-      .max(200, message('supporter:errors.tooLong', { max: 200 })),
-    newPassword: z
-      .string({ required_error: 'supporter:errors.newPasswordRequired' })
-      .min(MIN_PASSWORD, 'supporter:errors.newPasswordShort')
-      .max(200, message('supporter:errors.tooLong', { max: 200 })),
-    confirmPassword: z.string({ required_error: 'supporter:errors.confirmPasswordMismatch' }).max(200),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'supporter:errors.confirmPasswordMismatch' });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireSupporter(request);
@@ -71,26 +58,17 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
     return redirect('/ondersteuner/profiel?klaar=gegevens', { headers: { 'Set-Cookie': await languageCookie.serialize(v.language) } });
   }
   if (intent === 'password') {
-    const submission = parseWithZod(formData, { schema: passwordSchema });
-    const hide = { hideFields: ['currentPassword', 'newPassword', 'confirmPassword'] };
-    if (submission.status !== 'success') return { intent, result: submission.reply(hide) };
+    const submission = parseWithZod(formData, { schema: passwordChangeSchema });
+    if (submission.status !== 'success') return { intent, result: submission.reply(HIDE_PASSWORDS) };
     const v = submission.value;
-    const result = await changeMyPassword(db, {
+    const result = await changePassword(db, {
       userId: user.id,
       currentPassword: v.currentPassword,
       newPassword: v.newPassword,
       ip: context.clientIp ?? 'unknown',
       now,
     });
-    if (!result.ok && result.problem === 'too_many') {
-      const seconds = retryAfterSeconds(result.waitMs);
-      const minutes = Math.ceil(seconds / 60);
-      const formErrors = [minutes === 1 ? 'signIn.tooManyMinute' : message('signIn.tooMany', { minutes })];
-      return data({ intent, result: submission.reply({ ...hide, formErrors }) }, { status: 429, headers: { 'Retry-After': String(seconds) } });
-    }
-    if (!result.ok) {
-      return { intent, result: submission.reply({ ...hide, fieldErrors: { currentPassword: ['supporter:errors.currentPasswordWrong'] } }) };
-    }
+    if (!result.ok) return refusedPasswordChange(submission, result, (reply): IntentReply => ({ intent, result: reply }));
     await destroyOtherSessions(request, user.id, db);
     return redirect('/ondersteuner/profiel?klaar=wachtwoord');
   }
@@ -118,10 +96,10 @@ export default function MyProfile() {
   const [passwordForm, passwordFields] = useForm({
     id: 'password',
     lastResult: replyFor(actionData, 'password'),
-    constraint: getZodConstraint(passwordSchema),
+    constraint: getZodConstraint(passwordChangeSchema),
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordChangeSchema }),
   });
   const chosenLanguage = profileFields.language.initialValue ?? p.language;
   const initialThemes = profileFields.themes.initialValue;
@@ -194,16 +172,7 @@ export default function MyProfile() {
         <Form method="post" {...getFormProps(passwordForm)} className="max-w-md space-y-4">
           <FormErrors id={passwordForm.errorId} errors={passwordForm.errors} />
           <input type="hidden" name="intent" value="password" />
-          <TextField field={passwordFields.currentPassword} label={t('profile.currentPassword')} type="password" autoComplete="current-password" required />
-          <TextField
-            field={passwordFields.newPassword}
-            label={t('profile.newPassword')}
-            hint={t('profile.newPasswordHint')}
-            type="password"
-            autoComplete="new-password"
-            required
-          />
-          <TextField field={passwordFields.confirmPassword} label={t('profile.confirmPassword')} type="password" autoComplete="new-password" required />
+          <PasswordChangeFields fields={passwordFields} />
           <button type="submit" className="btn" disabled={busy}>
             {t('profile.changePassword')}
           </button>

@@ -534,7 +534,8 @@ export async function createSupporter(db: Db, input: CreateSupporterInput): Prom
       if (problem) return { ok: false, problem };
       const created = tx
         .insert(users)
-        .values({ ...profile, passwordHash, role: 'supporter', createdAt: input.now, updatedAt: input.now })
+        // A temporary password: changed at the first sign-in before anything else opens.
+        .values({ ...profile, passwordHash, mustChangePassword: true, role: 'supporter', createdAt: input.now, updatedAt: input.now })
         .returning({ id: users.id })
         .get();
       writeAudit(tx, input, {
@@ -592,8 +593,8 @@ export function updateSupporter(db: Db, input: UpdateSupporterInput): SupporterR
 export type SetTemporaryPasswordInput = Actor & { supporterId: number; password: string };
 
 /**
- * Gives the supporter a temporary password (hashed) and ends all their sessions, so whoever had the
- * old one is signed out. The audit row never holds the password or its hash.
+ * Gives the supporter a temporary password (hashed), to be changed at their next sign-in, and ends
+ * all their sessions, so whoever had the old one is signed out. The audit row never holds the password or its hash.
  */
 export async function setTemporaryPassword(
   db: Db,
@@ -607,7 +608,7 @@ export async function setTemporaryPassword(
       .where(and(eq(users.id, input.supporterId), eq(users.role, 'supporter')))
       .get();
     if (!current) throw new NotFoundError('supporter', input.supporterId);
-    tx.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, current.id)).run();
+    tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: input.now }).where(eq(users.id, current.id)).run();
     const ended = tx.delete(sessions).where(eq(sessions.userId, current.id)).run().changes;
     writeAudit(tx, input, {
       action: 'supporter.password_set',

@@ -10,8 +10,6 @@
  */
 import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, ne, or } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { hashPassword, verifyPassword } from '~/auth/password.server';
-import { beginPasswordTry, passwordTrySucceeded } from './password-throttle.server';
 import type { WhenInput } from '~/domain/rules';
 import { isThemeKey } from '~/domain/themes';
 import { amsterdamYear, ZONE } from '~/domain/time';
@@ -528,30 +526,5 @@ export function updateMyProfile(db: Db, input: ProfileInput): MyProfile {
   }, immediate);
 }
 
-export type PasswordChangeResult = { ok: true } | { ok: false; problem: 'wrong_password' } | { ok: false; problem: 'too_many'; waitMs: number };
-
-/**
- * Changes the password after checking the current one, behind the same throttle as signing in (a
- * stolen session must not become a way to guess the password). The caller signs out the other sessions.
- */
-export async function changeMyPassword(
-  db: Db,
-  input: { userId: number; currentPassword: string; newPassword: string; ip: string; now: number },
-): Promise<PasswordChangeResult> {
-  const ticket = beginPasswordTry(db, 'password-change', { account: String(input.userId), address: input.ip, now: input.now });
-  if (!ticket.ok) return { ok: false, problem: 'too_many', waitMs: ticket.waitMs };
-  const row = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).get();
-  if (!row || !(await verifyPassword(input.currentPassword, row.passwordHash))) return { ok: false, problem: 'wrong_password' };
-  passwordTrySucceeded(db, 'password-change', ticket);
-  const passwordHash = await hashPassword(input.newPassword);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, updatedAt: input.now }).where(eq(users.id, input.userId)).run();
-    writeAudit(tx, { actorUserId: input.userId, now: input.now }, {
-      action: 'user.password_changed',
-      entityType: 'user',
-      entityId: input.userId,
-      regionId: null,
-    });
-  }, immediate);
-  return { ok: true };
-}
+/** Changing one's password is its own use case (app/services/password-change.server.ts), shared with /wachtwoord. */
+export { changePassword as changeMyPassword, type PasswordChangeResult } from './password-change.server';

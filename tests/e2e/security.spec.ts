@@ -160,6 +160,7 @@ test('token pages and signed-in pages say Cache-Control: no-store', async ({ bas
     [coordinator, '/'],
     [supporter, '/ondersteuner'],
     [supporter, '/ondersteuner/profiel'],
+    [supporter, '/wachtwoord'],
   ] as const;
   for (const [client, path] of asked) {
     const response = await client.get(path, { maxRedirects: 0 });
