@@ -1,0 +1,90 @@
+/**
+ * Going live (issue 10, section 1): a supporter added by a coordinator must replace the temporary
+ * password before anything else opens; coordinators import the real regions from a CSV.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO, expectAccessible, signIn, visit } from './helpers';
+
+async function signInCoordinator(page: Page) {
+  await signIn(page, DEMO.coordinator.email, DEMO.coordinator.password);
+  await expect(page).toHaveURL(/\/team$/);
+}
+
+/** A coordinator adds a supporter with a temporary password (in a context of its own). */
+async function addSupporter(browser: Browser, email: string, temporary: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInCoordinator(page);
+  await page.goto('/team/ondersteuners/nieuw');
+  await page.getByLabel('Naam', { exact: true }).fill('Nieuwe Noor');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Tijdelijk wachtwoord').fill(temporary);
+  await page.getByRole('button', { name: 'Ondersteuner toevoegen' }).click();
+  await expect(page).toHaveURL(/\/team\/ondersteuners\?klaar=toegevoegd$/);
+  await context.close();
+}
+
+test('a supporter with a temporary password is sent to /wachtwoord before anything else, also without JavaScript', async ({ browser }) => {
+  const email = 'noor.nieuw@example.nl';
+  const temporary = 'tijdelijk-e2e-noor-1';
+  await addSupporter(browser, email, temporary);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, email, temporary);
+  await expect(page).toHaveURL(/\/wachtwoord$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies uw eigen wachtwoord');
+  // No menu leads into the app; typing an address does not get past it either.
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn bezoeken' })).toHaveCount(0);
+  for (const path of ['/ondersteuner', '/ondersteuner/bezoeken', '/ondersteuner/profiel', '/team']) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/wachtwoord$/);
+  }
+
+  // The profile's rules: the temporary password must be right, the new one different and typed twice.
+  await page.getByLabel('Tijdelijk wachtwoord').fill(temporary);
+  await page.getByLabel(/^Nieuw wachtwoord( \*)?$/).fill(temporary);
+  await page.getByLabel('Nieuw wachtwoord nog een keer').fill(temporary);
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByText('Kies een nieuw wachtwoord dat anders is dan het huidige.')).toBeVisible();
+
+  await page.getByLabel('Tijdelijk wachtwoord').fill(temporary);
+  await page.getByLabel(/^Nieuw wachtwoord( \*)?$/).fill('noor-haar-eigen-wachtwoord');
+  await page.getByLabel('Nieuw wachtwoord nog een keer').fill('noor-haar-eigen-wachtwoord');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page).toHaveURL(/\/ondersteuner$/);
+  await page.goto('/ondersteuner/bezoeken');
+  await expect(page).toHaveURL(/\/ondersteuner\/bezoeken$/);
+
+  // Signing out and in again with the new password goes straight home.
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await signIn(page, email, 'noor-haar-eigen-wachtwoord');
+  await expect(page).toHaveURL(/\/ondersteuner$/);
+  await context.close();
+});
+
+test('the password page is accessible, says what is wrong, and signing out still works while the password is temporary', async ({ browser, page }) => {
+  const email = 'sam.uitlog@example.nl';
+  const temporary = 'tijdelijk-e2e-sam-1';
+  await addSupporter(browser, email, temporary);
+  await signIn(page, email, temporary);
+  await expect(page).toHaveURL(/\/wachtwoord$/);
+  await expectAccessible(page);
+  await page.getByLabel('Tijdelijk wachtwoord').fill('niet-het-goede');
+  await page.getByLabel(/^Nieuw wachtwoord( \*)?$/).fill('sam-zijn-eigen-wachtwoord');
+  await page.getByLabel('Nieuw wachtwoord nog een keer').fill('sam-zijn-eigen-wachtwoord');
+  await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+  await expect(page.getByText('Uw huidige wachtwoord klopt niet.')).toBeVisible();
+  await expectAccessible(page);
+  // In English too.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose your own password');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Schakel naar Nederlands' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kies uw eigen wachtwoord');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto('/wachtwoord');
+  await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fwachtwoord$/);
+  await visit(page, '/inloggen');
+});
