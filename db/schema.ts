@@ -71,6 +71,8 @@ export const regions = sqliteTable(
     planStatus: text('plan_status', { enum: PLAN_STATUSES }).notNull(),
     penvoerder: text('penvoerder').notNull(),
     speerpunten: text('speerpunten', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** The region's main town (hoofdplaats), as the region import gives it; null for older rows. */
+    mainTown: text('main_town'),
     /** The main town's position (WGS84 degrees) for the map; null until known. */
     latitude: real('latitude'),
     longitude: real('longitude'),

@@ -94,3 +94,73 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** The separators a CSV from a person may use: `;` (Dutch Excel) or `,` (most other programs). */
+export type CsvSeparator = ';' | ',';
+
+/**
+ * Reads a CSV as people's programs write it: UTF-8 with or without a BOM, `;` or `,` between
+ * fields (whichever the first line has more of outside quotes), CRLF, LF or CR line ends, quoted
+ * fields with doubled quotes and line breaks inside. Every record carries the line it starts on
+ * (1 = the first line), so errors can name the row a spreadsheet shows. Lines with nothing but
+ * separators and spaces are left out. Pure; the caller decides what a cell means.
+ */
+export function readCsv(text: string): { separator: CsvSeparator; records: Array<{ line: number; cells: string[] }> } {
+  const body = text.startsWith(CSV_BOM) ? text.slice(1) : text;
+  const separator = detectSeparator(body);
+  const records: Array<{ line: number; cells: string[] }> = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let startLine = 1;
+  const endRecord = () => {
+    cells.push(field);
+    if (cells.some((c) => c.trim() !== '')) records.push({ line: startLine, cells });
+    cells = [];
+    field = '';
+  };
+  for (let i = 0; i < body.length; i += 1) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        if (c === '\n' || (c === '\r' && body[i + 1] !== '\n')) line += 1;
+        field += c;
+      }
+    } else if (c === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (c === separator) {
+      cells.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && body[i + 1] === '\n') i += 1;
+      endRecord();
+      line += 1;
+      startLine = line;
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || cells.length > 0) endRecord();
+  return { separator, records };
+}
+
+/** `;` unless the first line has more commas than semicolons outside quotes. */
+export function detectSeparator(text: string): CsvSeparator {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && c === ';') semicolons += 1;
+    else if (!quoted && c === ',') commas += 1;
+  }
+  return commas > semicolons ? ',' : ';';
+}

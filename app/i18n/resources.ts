@@ -4,6 +4,8 @@
  */
 import { account as accountEn } from './locales/account.en';
 import { account as accountNl } from './locales/account.nl';
+import { regionImport as regionImportEn } from './locales/regionImport.en';
+import { regionImport as regionImportNl } from './locales/regionImport.nl';
 import { admin as adminEn } from './locales/admin.en';
 import { admin as adminNl } from './locales/admin.nl';
 import { common as commonEn } from './locales/common.en';
@@ -28,8 +30,8 @@ import { triage as triageEn } from './locales/triage.en';
 import { triage as triageNl } from './locales/triage.nl';
 
 export const resources = {
-  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl, holidays: holidaysNl, account: accountNl },
-  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn, holidays: holidaysEn, account: accountEn },
+  nl: { common: commonNl, request: requestNl, triage: triageNl, admin: adminNl, supporter: supporterNl, outbox: outboxNl, map: mapNl, faq: faqNl, tools: toolsNl, security: securityNl, holidays: holidaysNl, account: accountNl, regionImport: regionImportNl },
+  en: { common: commonEn, request: requestEn, triage: triageEn, admin: adminEn, supporter: supporterEn, outbox: outboxEn, map: mapEn, faq: faqEn, tools: toolsEn, security: securityEn, holidays: holidaysEn, account: accountEn, regionImport: regionImportEn },
 } as const;
 
 export type Namespace = keyof (typeof resources)['nl'];

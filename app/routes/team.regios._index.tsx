@@ -60,11 +60,15 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RegionsOverview() {
   const { lang, year, filters, provinces, total, rows } = useLoaderData<typeof loader>();
   const { t } = useTranslation('admin');
+  const { t: tImport } = useTranslation('regionImport');
   return (
     <div className="space-y-6">
       <div>
         <h1>{t('regions.title')}</h1>
         <p className="mt-2">{t('regions.intro', { year })}</p>
+        <p className="mt-2">
+          <Link to="/team/regios/importeren">{tImport('link')}</Link>
+        </p>
       </div>
 
       <section aria-labelledby="filters" className="card">

@@ -19,6 +19,7 @@ export const demoRegions: DemoSeeder = {
           planStatus: r.planStatus,
           penvoerder: r.penvoerder,
           speerpunten: r.speerpunten,
+          mainTown: r.town,
           latitude: MAIN_TOWN_COORDINATES[r.town]?.latitude ?? null,
           longitude: MAIN_TOWN_COORDINATES[r.town]?.longitude ?? null,
           createdAt: REGIONS_CREATED_AT,

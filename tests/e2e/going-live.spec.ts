@@ -3,7 +3,7 @@
  * password before anything else opens; coordinators import the real regions from a CSV.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO, expectAccessible, signIn, visit } from './helpers';
+import { DEMO, e2eDatabase, expectAccessible, signIn, visit } from './helpers';
 
 async function signInCoordinator(page: Page) {
   await signIn(page, DEMO.coordinator.email, DEMO.coordinator.password);
@@ -87,4 +87,65 @@ test('the password page is accessible, says what is wrong, and signing out still
   await page.goto('/wachtwoord');
   await expect(page).toHaveURL(/\/inloggen\?redirectTo=%2Fwachtwoord$/);
   await visit(page, '/inloggen');
+});
+
+test('a coordinator imports regions from a CSV: row errors and nothing written, then a preview, then the import', async ({ page }) => {
+  const NEW = ['STO19998', 'STO19999'];
+  const db = e2eDatabase({ readonly: false });
+  const existing = db.prepare('SELECT * FROM regions ORDER BY id LIMIT 1').get() as Record<string, string>;
+  const countNew = () => (db.prepare(`SELECT count(*) AS n FROM regions WHERE registration_number IN (?, ?)`).get(...NEW) as { n: number }).n;
+  expect(countNew()).toBe(0);
+  const quote = (cells: string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(';');
+  const header = 'Registratienummer;Naam;Provincie;Planstatus;Penvoerder;Hoofdplaats;Speerpunten;Breedtegraad;Lengtegraad';
+  const unchanged = quote([
+    existing.registration_number!,
+    existing.name!,
+    existing.province!,
+    existing.plan_status!,
+    existing.penvoerder!,
+    existing.main_town!,
+    (JSON.parse(existing.speerpunten!) as string[]).join(';'),
+    '',
+    '',
+  ]);
+  const file = (rows: string[]) => ({ name: 'regios.csv', mimeType: 'text/csv', buffer: Buffer.from('\uFEFF' + [header, ...rows].join('\r\n') + '\r\n', 'utf8') });
+  const good = `${NEW[0]};Techniekregio Testland;Utrecht;lichtgroen;ROC Test;Amersfoort;"lob;po";52,156;5,387`;
+  const bad = `${NEW[1]};Techniekregio Fout;Holland;lichtgroen;ROC Test;Ergens;lob;;`;
+  try {
+    await signInCoordinator(page);
+    await page.goto('/team/regios');
+    await page.getByRole('link', { name: 'Regio’s importeren uit een CSV-bestand' }).click();
+    await expect(page).toHaveURL(/\/team\/regios\/importeren$/);
+    await expectAccessible(page);
+
+    await page.getByLabel('CSV-bestand').setInputFiles(file([good, unchanged, bad]));
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Er is niets ingelezen.');
+    await expect(alert).toContainText('Rij 4, kolom provincie: "Holland" is geen provincie');
+    await expectAccessible(page);
+    expect(countNew()).toBe(0);
+
+    const fixed = bad.replace('Holland', 'Zeeland');
+    await page.getByLabel('CSV-bestand').setInputFiles(file([good, unchanged, fixed]));
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    const preview = page.getByRole('region', { name: 'Voorbeeld van regios.csv' });
+    await expect(preview.getByRole('status')).toContainText('2 nieuw, 0 bijgewerkt, 1 ongewijzigd.');
+    await expect(preview.getByRole('table', { name: 'Nieuw (2)' }).getByRole('row', { name: /STO19999/ })).toContainText('Zuid');
+    await expectAccessible(page);
+    expect(countNew()).toBe(0);
+
+    await preview.getByRole('button', { name: 'Import bevestigen' }).click();
+    await expect(page.getByRole('status')).toHaveText('De import is opgeslagen: 2 nieuw, 0 bijgewerkt, 1 ongewijzigd.');
+    await expectAccessible(page);
+    const stored = db.prepare('SELECT registration_number, province, main_town, speerpunten, latitude, holiday_zone FROM regions WHERE registration_number IN (?, ?) ORDER BY 1').all(...NEW);
+    expect(stored).toEqual([
+      { registration_number: 'STO19998', province: 'Utrecht', main_town: 'Amersfoort', speerpunten: '["lob","po"]', latitude: 52.156, holiday_zone: null },
+      { registration_number: 'STO19999', province: 'Zeeland', main_town: 'Ergens', speerpunten: '["lob"]', latitude: null, holiday_zone: null },
+    ]);
+  } finally {
+    // Later specs count the demo's 78 regions: take the imported ones out again.
+    db.prepare('DELETE FROM regions WHERE registration_number IN (?, ?)').run(...NEW);
+    db.close();
+  }
 });

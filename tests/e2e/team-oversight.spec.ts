@@ -270,6 +270,7 @@ const TEAM_ROUTES = [
   '/team/inbox',
   '/team/regios',
   '/team/regios/1',
+  '/team/regios/importeren',
   '/team/agenda',
   '/team/agenda?view=list',
   '/team/ondersteuners',

@@ -1,0 +1,1 @@
+ALTER TABLE `regions` ADD `main_town` text;
