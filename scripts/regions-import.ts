@@ -47,7 +47,7 @@ export function regionsImportCommand(argv: string[], openDb: () => Db, now: numb
   const db = openDb();
   const result = dryRun ? previewRegionImport(db, text) : importRegions(db, { actorUserId: null, now, text, fileName: path.basename(file) });
   if (!result.ok) {
-    return { code: 1, out: [], err: [...result.problems.map((p) => regionImportProblemMessage(p, lang)), 'Nothing was imported.'] };
+    return { code: 1, out: [], err: [...result.problems.map((p) => regionImportProblemMessage(p, lang)), lang === 'nl' ? 'Er is niets geïmporteerd.' : 'Nothing was imported.'] };
   }
   return { code: 0, out: summary(result.plan, dryRun), err: [] };
 }

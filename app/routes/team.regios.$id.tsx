@@ -150,6 +150,12 @@ export default function RegionPage() {
           <dd>{t(`planStatus.${region.planStatus}`)}</dd>
           <dt className="font-medium">{t('region.penvoerder')}</dt>
           <dd>{region.penvoerder}</dd>
+          {region.mainTown ? (
+            <>
+              <dt className="font-medium">{t('region.mainTown')}</dt>
+              <dd>{region.mainTown}</dd>
+            </>
+          ) : null}
           <dt className="font-medium">{t('region.speerpunten')}</dt>
           <dd>
             {region.speerpunten.length === 0 ? (

@@ -173,6 +173,7 @@ export type RegionDetail = {
     province: string;
     planStatus: PlanStatus;
     penvoerder: string;
+    mainTown: string | null;
     speerpunten: string[];
   };
   contacts: Array<{ id: number; name: string; email: string; role: string; phone: string | null }>;
@@ -214,6 +215,7 @@ export function regionDetail(db: Db, regionId: number, year: number): RegionDeta
       province: regions.province,
       planStatus: regions.planStatus,
       penvoerder: regions.penvoerder,
+      mainTown: regions.mainTown,
       speerpunten: regions.speerpunten,
     })
     .from(regions)

@@ -143,6 +143,10 @@ test('a coordinator imports regions from a CSV: row errors and nothing written, 
       { registration_number: 'STO19998', province: 'Utrecht', main_town: 'Amersfoort', speerpunten: '["lob","po"]', latitude: 52.156, holiday_zone: null },
       { registration_number: 'STO19999', province: 'Zeeland', main_town: 'Ergens', speerpunten: '["lob"]', latitude: null, holiday_zone: null },
     ]);
+    // The region's team page shows the imported main town.
+    const id = (db.prepare('SELECT id FROM regions WHERE registration_number = ?').get(NEW[0]) as { id: number }).id;
+    await page.goto(`/team/regios/${id}`);
+    await expect(page.getByRole('definition').filter({ hasText: 'Amersfoort' })).toBeVisible();
   } finally {
     // Later specs count the demo's 78 regions: take the imported ones out again.
     db.prepare('DELETE FROM regions WHERE registration_number IN (?, ?)').run(...NEW);

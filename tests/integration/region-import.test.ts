@@ -99,7 +99,7 @@ describe('npm run regions:import', () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toEqual([
       'Rij 3, kolom planstatus: "groen" is geen planstatus: goedgekeurd juli 2019, goedgekeurd december 2019, lichtgroen of herindienen.',
-      'Nothing was imported.',
+      'Er is niets geïmporteerd.',
     ]);
     expect(snapshot()).toEqual([]);
 

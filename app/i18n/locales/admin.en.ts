@@ -107,6 +107,7 @@ export const admin: Translation<typeof nl> = {
     detailsTitle: 'Details',
     planStatus: 'Plan status',
     penvoerder: 'Lead applicant',
+    mainTown: 'Main town',
     speerpunten: 'Focus points',
     noSpeerpunten: 'No focus points recorded.',
     contactsTitle: 'Contacts',

@@ -105,6 +105,7 @@ export const admin = {
     detailsTitle: 'Gegevens',
     planStatus: 'Status van het plan',
     penvoerder: 'Penvoerder',
+    mainTown: 'Hoofdplaats',
     speerpunten: 'Speerpunten',
     noSpeerpunten: 'Geen speerpunten vastgelegd.',
     contactsTitle: 'Contactpersonen',
