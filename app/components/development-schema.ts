@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEVELOPMENT_LIMITS, isSafeLink } from '~/domain/developments';
 import { message } from './form';
+import { calendarDate } from '~/components/date-schema';
 
 const title = z
   .string({ required_error: 'map:errors.titleRequired' })
@@ -28,8 +29,5 @@ export const publishSchema = z.object({
   title,
   body,
   link,
-  date: z
-    .string({ required_error: 'map:errors.dateRequired' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'map:errors.dateInvalid')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) && new Date(`${d}T12:00:00Z`).toISOString().startsWith(d), 'map:errors.dateInvalid'),
+  date: calendarDate('map:errors.dateInvalid', 'map:errors.dateRequired'),
 });

@@ -3,10 +3,10 @@
  * are keys in the `supporter` namespace) and a few fields the generic form components don't have.
  */
 import { getInputProps, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
-import { DateTime } from 'luxon';
 import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { FieldErrors, message } from './form';
+import { calendarDate } from '~/components/date-schema';
 
 /** A route's id parameter as a positive integer, or null (the route answers 404). */
 export function parseId(value: string | undefined): number | null {
@@ -24,12 +24,7 @@ export function replyFor(data: unknown, intent: string): SubmissionResult<string
   return reply.intent === intent ? reply.result : undefined;
 }
 
-const isRealDate = (value: string) => DateTime.fromISO(value, { zone: 'UTC' }).isValid;
-
-export const dateField = z
-  .string({ required_error: 'supporter:errors.dateRequired' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'supporter:errors.dateInvalid')
-  .refine(isRealDate, 'supporter:errors.dateInvalid');
+export const dateField = calendarDate('supporter:errors.dateInvalid', 'supporter:errors.dateRequired');
 
 export const timeField = z
   .string({ required_error: 'supporter:errors.timeRequired' })

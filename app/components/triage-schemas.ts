@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { message } from './form';
+import { calendarDate } from '~/components/date-schema';
 
 const tooLong = (max: number) => message('triage:errors.tooLong', { max });
 
@@ -13,10 +14,7 @@ const optionalText = (max: number) => z.string().trim().max(max, tooLong(max)).o
 
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 
-const date = z
-  .string({ required_error: 'triage:errors.dateRequired' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'triage:errors.dateInvalid')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), 'triage:errors.dateInvalid');
+const date = calendarDate('triage:errors.dateInvalid', 'triage:errors.dateRequired');
 const time = z.string({ required_error: 'triage:errors.timeRequired' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'triage:errors.timeInvalid');
 
 const halfDays = z.coerce

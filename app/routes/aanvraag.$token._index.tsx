@@ -16,6 +16,7 @@ import { LedgerFigures } from '~/components/ledger-figures';
 import { DevelopmentProposalForm } from '~/components/development-proposal-form';
 import { proposalFields } from '~/components/development-schema';
 import { proposalsOfRequest, proposeDevelopment, regionIsPublic } from '~/services/developments.server';
+import { calendarDate } from '~/components/date-schema';
 
 export const meta: MetaFunction = ({ matches }) => [...pageTitle(matches, 'Uw aanvraag', 'Your request'), { name: 'robots', content: 'noindex' }];
 
@@ -49,7 +50,7 @@ const questionSchema = z.discriminatedUnion('intent', [
     intent: z.literal('move'),
     visitId: z.coerce.number().int().positive(),
     reason,
-    date: z.string({ required_error: 'request:errors.proposalRequired' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'request:errors.dateInvalid'),
+    date: calendarDate('request:errors.dateInvalid', 'request:errors.proposalRequired'),
     start: hhmm,
     end: hhmm,
   }),

@@ -1,7 +1,7 @@
 import { pageTitle } from '~/components/meta';
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -15,15 +15,12 @@ import { getLanguage } from '~/i18n/i18n.server';
 import { listRegions, requestOffer, submitRequest } from '~/services/requests.server';
 import { getDb } from '~db/client';
 import { CONTACT_ROLES } from '~db/schema';
+import { calendarDate } from '~/components/date-schema';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Ondersteuning aanvragen', 'Ask for support');
 
 const HONEYPOT = 'website';
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'request:errors.dateInvalid')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'request:errors.dateInvalid')
-  .optional();
+const date = calendarDate('request:errors.dateInvalid').optional();
 const tooLong = (max: number) => message('request:errors.tooLong', { max });
 
 /** One schema for the browser and the server; messages are i18n keys. */
@@ -89,7 +86,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A filled-in honeypot is a bot: it gets the same answer as a person, and nothing is stored.
   if (String(formData.get(HONEYPOT) ?? '') !== '') throw redirect('/aanvragen/verzonden');
   const submission = parseWithZod(formData, { schema: requestSchema });
-  if (submission.status !== 'success') return submission.reply();
+  // Bad input answers 400 (a refused request 409, too many 429): the page is the same, the status tells proxies and tests.
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   const v = submission.value;
   const lang = await getLanguage(request);
   const period = [v.preferredFrom && v.preferredUntil ? `${v.preferredFrom} – ${v.preferredUntil}` : (v.preferredFrom ?? v.preferredUntil), v.periodNote]
@@ -113,10 +111,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { now: Date.now(), ip: context.clientIp ?? 'unknown' },
   );
   if (result.ok) throw redirect('/aanvragen/verzonden');
-  if (result.problem === 'unknownRegion') return submission.reply({ fieldErrors: { regionId: ['request:errors.regionUnknown'] } });
-  if (result.problem === 'unknownType') return submission.reply({ fieldErrors: { supportTypeId: ['request:errors.typeUnknown'] } });
-  if (result.problem === 'rateLimited') return submission.reply({ formErrors: ['request:errors.rateLimited'] });
-  if (result.problem === 'unavailable') return submission.reply({ fieldErrors: { supportTypeId: [refusalMessage(result.refusal, lang)] } });
+  if (result.problem === 'unknownRegion') return data(submission.reply({ fieldErrors: { regionId: ['request:errors.regionUnknown'] } }), { status: 400 });
+  if (result.problem === 'unknownType') return data(submission.reply({ fieldErrors: { supportTypeId: ['request:errors.typeUnknown'] } }), { status: 400 });
+  if (result.problem === 'rateLimited') return data(submission.reply({ formErrors: ['request:errors.rateLimited'] }), { status: 429 });
+  if (result.problem === 'unavailable') return data(submission.reply({ fieldErrors: { supportTypeId: [refusalMessage(result.refusal, lang)] } }), { status: 409 });
   throw new Error(`Unhandled submit problem: ${result.problem satisfies never}`);
 }
 

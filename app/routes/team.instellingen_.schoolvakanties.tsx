@@ -22,6 +22,7 @@ import {
   updateSchoolHoliday,
 } from '~/services/holidays.server';
 import { getDb } from '~db/client';
+import { calendarDate } from '~/components/date-schema';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'Schoolvakanties', 'School holidays');
 
@@ -33,8 +34,8 @@ const holidaySchema = z.object({
   schoolYear: z.string({ required_error: e('schoolYear') }).trim().refine(isSchoolYear, e('schoolYear')),
   zone: z.enum(HOLIDAY_ZONES, { errorMap: () => ({ message: e('zone') }) }),
   name: z.string({ required_error: e('name') }).trim().min(1, e('name')).max(MAX_NAME_LENGTH, e('nameTooLong')),
-  startDate: z.string({ required_error: e('date') }).regex(/^\d{4}-\d{2}-\d{2}$/, e('date')),
-  endDate: z.string({ required_error: e('date') }).regex(/^\d{4}-\d{2}-\d{2}$/, e('date')),
+  startDate: calendarDate(e('date'), e('date')),
+  endDate: calendarDate(e('date'), e('date')),
   compulsory: z.boolean().default(false),
 });
 

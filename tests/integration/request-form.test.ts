@@ -53,9 +53,15 @@ async function submit(fields: Record<string, string>, ip = `192.0.2.${(ipCounter
   const body = new URLSearchParams(fields);
   const request = new Request('http://localhost/aanvragen?index', { method: 'POST', body });
   try {
-    return { result: await submitAction({ request, params: {}, context: { clientIp: ip, cspNonce: '' } }), redirect: null };
+    const answer: unknown = await submitAction({ request, params: {}, context: { clientIp: ip, cspNonce: '' } });
+    // A refusal comes as data(reply, { status }); unwrap it so tests read the reply and the status.
+    if (answer && typeof answer === 'object' && 'init' in answer && 'data' in answer) {
+      const { data, init } = answer as { data: unknown; init: ResponseInit | null };
+      return { result: data, status: init?.status ?? 200, redirect: null };
+    }
+    return { result: answer, status: 200, redirect: null };
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 302) return { result: null, redirect: thrown.headers.get('Location') };
+    if (thrown instanceof Response && thrown.status === 302) return { result: null, status: 302, redirect: thrown.headers.get('Location') };
     throw thrown;
   }
 }
@@ -103,6 +109,9 @@ describe('the public request form', () => {
     ['an unknown theme', { theme: 'ruimtevaart' }, 'theme', /thema uit de lijst/],
     ['dates in the wrong order', { preferredFrom: '2027-03-01', preferredUntil: '2027-02-01' }, 'preferredUntil', /voor de datum/],
     ['a malformed date', { preferredFrom: '1-2-2027' }, 'preferredFrom', /geldige datum/],
+    ['a date that does not exist (31 February)', { preferredFrom: '2026-02-31' }, 'preferredFrom', /Deze datum bestaat niet/],
+    ['a year zero', { preferredUntil: '0000-01-01', preferredFrom: '' }, 'preferredUntil', /Deze datum bestaat niet/],
+    ['a 29 February outside a leap year', { preferredUntil: '2027-02-29' }, 'preferredUntil', /Deze datum bestaat niet/],
     ['no consent', { consent: '' }, 'consent', /toestemming/],
     ['an unknown region id', { regionId: '999999' }, 'regionId', /regio kennen we niet/],
     ['a non-numeric region id', { regionId: 'abc' }, 'regionId', /regio kennen we niet/],
@@ -115,8 +124,9 @@ describe('the public request form', () => {
     const fields = { ...valid(), ...change };
     if (fields.supportTypeId === '__cf__') fields.supportTypeId = String(type('critical_friend').id);
     const before = { requests: count(supportRequests), outbox: count(outbox) };
-    const { result, redirect } = await submit(fields);
+    const { result, redirect, status } = await submit(fields);
     expect(redirect).toBeNull();
+    expect(status).toBe(_name === 'a kind not selectable for the region' ? 409 : 400);
     const text = messages(result)[field]?.join(' ') ?? '';
     expect(text, JSON.stringify(messages(result))).toMatch(expected);
     expect({ requests: count(supportRequests), outbox: count(outbox) }).toEqual(before);

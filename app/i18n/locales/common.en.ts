@@ -100,6 +100,7 @@ export const common: Translation<typeof nl> = {
     unreadable: 'What was sent is not a form we can read. Nothing was changed. Fill in the form on the page itself and send it again.',
     tooLargeTitle: 'Too much data',
     tooLarge: 'What was sent is larger than 1 MB, so it was not processed. Nothing was changed. Shorten the text and try again.',
+    dateNonexistent: 'This date does not exist. Choose a day that is on the calendar (for example 28 February instead of 31 February).',
     backHome: 'Go to the home page',
   },
   staffStart: {

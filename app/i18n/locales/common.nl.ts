@@ -97,6 +97,7 @@ export const common = {
     unreadable: 'Wat er is verstuurd, is geen formulier dat wij kunnen lezen. Er is niets gewijzigd. Vul het formulier op de pagina zelf in en verstuur het opnieuw.',
     tooLargeTitle: 'Te veel gegevens',
     tooLarge: 'Wat er is verstuurd, is groter dan 1 MB en daarom niet verwerkt. Er is niets gewijzigd. Maak de tekst korter en probeer het opnieuw.',
+    dateNonexistent: 'Deze datum bestaat niet. Kies een dag die op de kalender staat (bijvoorbeeld 28 februari in plaats van 31 februari).',
     backHome: 'Naar de startpagina',
   },
   staffStart: {
