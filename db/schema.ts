@@ -175,12 +175,20 @@ export const supportRequests = sqliteTable(
     supporterId: integer('supporter_id').references(() => users.id),
     assignmentStatus: text('assignment_status', { enum: ASSIGNMENT_STATUSES }),
     statusTokenHash: text('status_token_hash').notNull(),
+    /**
+     * Random nonce from which the status link is derived again at send time (HMAC with
+     * SESSION_SECRET, app/mail/status-links.server.ts); null for requests made before ADR 0013.
+     */
+    statusNonce: text('status_nonce'),
+    /** Hash of the derived link when it is not the first link (requests made before ADR 0013). */
+    statusLinkHash: text('status_link_hash'),
     consentAt: integer('consent_at').notNull(),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
     uniqueIndex('support_requests_status_token_unique').on(t.statusTokenHash),
+    uniqueIndex('support_requests_status_link_unique').on(t.statusLinkHash),
     index('support_requests_region_idx').on(t.regionId),
     index('support_requests_supporter_idx').on(t.supporterId),
     index('support_requests_status_idx').on(t.status, t.createdAt),

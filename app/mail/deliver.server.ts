@@ -34,6 +34,7 @@ import {
 import type { OutboxRow } from './outbox.server';
 import { enqueueDueMeetingReminders } from './meeting-notify.server';
 import { enqueueDueReminders } from './reminders.server';
+import { fillStatusLinks } from './status-links.server';
 import { transportFromConfig, type MailTransport, type SendResult } from './transports.server';
 
 export { DEFAULT_BACKOFF, DEFAULT_LEASE_MS, retryDelayMs, type BackoffPolicy } from './delivery-rules';
@@ -156,7 +157,7 @@ export async function deliverDue(db: Db, options: DeliverOptions): Promise<Deliv
   const queue = [...claimed];
   const inFlight = new Set<Promise<void>>();
   const sendOne = async (row: OutboxRow) => {
-    const result = await sendSafely(options.transport, row, abandon.signal);
+    const result = await sendSafely(options.transport, () => fillStatusLinks(db, row), abandon.signal);
     if (!result.ok && abandon.signal.aborted) {
       summary.released += release(db, [row], leases, clock());
       return;
@@ -210,9 +211,10 @@ function rateFromEnv(): number {
   }
 }
 
-async function sendSafely(transport: MailTransport, row: OutboxRow, signal: AbortSignal): Promise<SendResult> {
+/** `message` fills in the contact's status links (ADR 0013): only in memory, right before the send. */
+async function sendSafely(transport: MailTransport, message: () => OutboxRow, signal: AbortSignal): Promise<SendResult> {
   try {
-    return await transport.send(row, { signal });
+    return await transport.send(message(), { signal });
   } catch (error) {
     return { ok: false, failure: { kind: 'network', message: error instanceof Error ? error.message : String(error) } };
   }

@@ -5,9 +5,10 @@
  */
 import { buildInvite, type InviteMethod } from '~/calendar/ics';
 import { visitCalendarEvent } from '~/calendar/visit-event';
-import type { Queryable } from '~db/client';
+import type { Queryable, Tx } from '~db/client';
 import { outbox, type Language } from '~db/schema';
 import type { MailConfig } from './mail-config.server';
+import { statusLinkFor } from './status-links.server';
 import { renderMessage, type Audience, type MessageInput, type VisitMessageKind } from './templates';
 import { visitMessageFacts, type VisitRecord } from './visit-facts.server';
 
@@ -50,26 +51,22 @@ export function visitSupporterRecipient(record: VisitRecord, config: MailConfig)
 }
 
 /**
- * The region contact of the visit's request. Their private status link can't be rebuilt (only its
- * hash is stored), so visit messages link them to the app's home page.
+ * The region contact of the visit's request. Their link is their private status page: a
+ * placeholder filled in at send time (only its hash is stored; ADR 0013).
  */
-export function contactRecipient(record: VisitRecord, config: MailConfig): Recipient {
+export function contactRecipient(tx: Tx, record: VisitRecord): Recipient {
   return {
     key: 'contact',
     audience: 'contact',
     name: record.contactName,
     email: record.contactEmail,
     language: record.contactLanguage,
-    link: config.appUrl,
+    link: statusLinkFor(tx, record.requestId),
   };
 }
 
 export function supporterVisitUrl(config: MailConfig, visitId: number): string {
   return `${config.appUrl}/ondersteuner/bezoeken/${visitId}`;
-}
-
-export function statusPageUrl(config: MailConfig, statusToken: string): string {
-  return `${config.appUrl}/aanvraag/${encodeURIComponent(statusToken)}`;
 }
 
 /** "visit-12-seq-3-update-contact", "visit-12-seq-3-reminder-supporter-7": one per message, stable on replay. */

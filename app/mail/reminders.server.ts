@@ -21,7 +21,7 @@ export function enqueueDueReminders(db: Db, now: number): number {
         and(eq(visits.status, 'planned'), gte(visits.startsAt, from), lt(visits.startsAt, until)),
       );
       const rows = due.flatMap((record) =>
-        [visitSupporterRecipient(record, config), contactRecipient(record, config)].map((recipient) => visitMessageRow({ record, recipient, kind: 'visit-reminder', method: null }, config, now)),
+        [visitSupporterRecipient(record, config), contactRecipient(tx, record)].map((recipient) => visitMessageRow({ record, recipient, kind: 'visit-reminder', method: null }, config, now)),
       );
       return insertOutboxRows(tx, rows);
     },

@@ -17,10 +17,16 @@ export const MESSAGE_KINDS = [
   'visit-reminder',
   'request-received',
   'request-declined',
+  'question-received',
+  'question-answered',
+  'assignment-new',
+  'assignment-ended',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export type VisitMessageKind = Extract<MessageKind, `visit-${string}`>;
 export type RequestMessageKind = Extract<MessageKind, `request-${string}`>;
+export type QuestionMessageKind = Extract<MessageKind, `question-${string}`>;
+export type AssignmentMessageKind = Extract<MessageKind, `assignment-${string}`>;
 
 /** Who a visit message is for: the text and the link differ. */
 export type Audience = 'supporter' | 'contact';
@@ -36,6 +42,16 @@ export interface RequestMessageFacts {
   question: string;
 }
 
+/** A region's question (move or cancel a visit, withdraw the request) as its messages show it. */
+export interface QuestionMessageFacts {
+  kind: 'move' | 'cancel' | 'withdraw';
+  reason: string;
+  /** The visit asked about (move, cancel). */
+  visit: { startsAt: number; endsAt: number } | null;
+  /** The times asked for (move). */
+  proposed: { startsAt: number; endsAt: number } | null;
+}
+
 interface VisitMessageBase {
   audience: Audience;
   recipientName: string;
@@ -48,7 +64,22 @@ export type MessageInput =
   | (VisitMessageBase & { kind: 'visit-invitation' | 'visit-update' | 'visit-reminder' })
   | (VisitMessageBase & { kind: 'visit-cancellation'; reason: string })
   | { kind: 'request-received'; recipientName: string; request: RequestMessageFacts; statusUrl: string }
-  | { kind: 'request-declined'; recipientName: string; request: RequestMessageFacts; reason: string };
+  | { kind: 'request-declined'; recipientName: string; request: RequestMessageFacts; reason: string; statusUrl: string }
+  | { kind: 'question-received'; recipientName: string; request: RequestMessageFacts; question: QuestionMessageFacts; statusUrl: string }
+  | {
+      kind: 'question-answered';
+      recipientName: string;
+      request: RequestMessageFacts;
+      question: QuestionMessageFacts;
+      granted: boolean;
+      /** The team's answer (may be empty when granted). */
+      answer: string;
+      statusUrl: string;
+    }
+  /** To a supporter: assigned to a request, with the page where they accept or decline it. */
+  | { kind: 'assignment-new'; recipientName: string; request: RequestMessageFacts; link: string }
+  /** To a supporter: taken off a request (another supporter, or none). */
+  | { kind: 'assignment-ended'; recipientName: string; request: RequestMessageFacts; reason: string; link: string };
 
 export interface RenderedMessage {
   subject: string;
@@ -118,8 +149,16 @@ interface Copy {
   visitSubject: Record<VisitMessageKind, (summary: string, date: string) => string>;
   requestSubject: Record<RequestMessageKind, (supportType: string) => string>;
   invitationIntro: Record<Audience, (v: VisitMessageFacts) => string[]>;
-  intro: Record<Exclude<MessageKind, 'visit-invitation'>, string[]>;
+  intro: Record<Exclude<MessageKind, 'visit-invitation' | QuestionMessageKind>, string[]>;
   statusLink: string;
+  questionSubject: Record<QuestionMessageFacts['kind'], string>;
+  questionReceived: string[];
+  questionGranted: Record<QuestionMessageFacts['kind'], string>;
+  questionRefused: string;
+  questionLabels: { asked: string; visit: string; proposed: string; answer: string; decision: string; granted: string; refused: string };
+  questionSubjectPrefix: Record<'received' | 'granted' | 'refused', string>;
+  assignmentSubject: Record<AssignmentMessageKind, (supportType: string, region: string) => string>;
+  assignmentLink: Record<AssignmentMessageKind, string>;
 }
 
 const COPY: Record<Language, Copy> = {
@@ -136,7 +175,7 @@ const COPY: Record<Language, Copy> = {
       reason: 'Reden',
     },
     locationUnknown: 'nog niet bekend',
-    visitLink: { supporter: 'Bekijk het bezoek', contact: 'Naar STO Ondersteuning' },
+    visitLink: { supporter: 'Bekijk het bezoek', contact: 'Uw aanvraag volgen' },
     handedOver: 'Een andere ondersteuner neemt dit bezoek over.',
     visitSubject: {
       'visit-invitation': (s, d) => `Uitnodiging: ${s} op ${d}`,
@@ -168,8 +207,38 @@ const COPY: Record<Language, Copy> = {
         'Het ondersteuningsteam heeft uw aanvraag bekeken en kan die helaas niet honoreren.',
         'Hebt u vragen? Beantwoord dan deze e-mail.',
       ],
+      'assignment-new': [
+        'U bent gevraagd als ondersteuner voor deze aanvraag. Wilt u laten weten of u die op u neemt? Dat kan via de link hieronder.',
+      ],
+      'assignment-ended': ['U bent niet langer de ondersteuner van deze aanvraag. U hoeft er niets meer voor te doen.'],
     },
     statusLink: 'Uw aanvraag volgen',
+    questionSubject: { move: 'verzetten van een bezoek', cancel: 'annuleren van een bezoek', withdraw: 'intrekken van de aanvraag' },
+    questionReceived: [
+      'Wij hebben uw vraag ontvangen. Het ondersteuningsteam bekijkt die en laat u het antwoord per e-mail weten.',
+      'Tot dan verandert er niets: een gepland bezoek blijft staan.',
+    ],
+    questionGranted: {
+      move: 'Het ondersteuningsteam heeft uw vraag toegekend: het bezoek is verzet. U krijgt de bijgewerkte agenda-uitnodiging in een aparte e-mail.',
+      cancel: 'Het ondersteuningsteam heeft uw vraag toegekend: het bezoek is geannuleerd. U krijgt de annulering voor uw agenda in een aparte e-mail.',
+      withdraw: 'Het ondersteuningsteam heeft uw vraag toegekend: de aanvraag is ingetrokken.',
+    },
+    questionRefused: 'Het ondersteuningsteam kan uw vraag helaas niet toekennen. Hieronder staat het antwoord van het team; er verandert niets.',
+    questionLabels: {
+      asked: 'Uw vraag',
+      visit: 'Bezoek',
+      proposed: 'Voorgestelde tijd',
+      answer: 'Antwoord van het team',
+      decision: 'Besluit',
+      granted: 'toegekend',
+      refused: 'niet toegekend',
+    },
+    questionSubjectPrefix: { received: 'Vraag ontvangen', granted: 'Vraag toegekend', refused: 'Vraag niet toegekend' },
+    assignmentSubject: {
+      'assignment-new': (t, r) => `Nieuwe aanvraag voor u: ${t} – ${r}`,
+      'assignment-ended': (t, r) => `Niet langer uw aanvraag: ${t} – ${r}`,
+    },
+    assignmentLink: { 'assignment-new': 'Aanvraag bekijken en beantwoorden', 'assignment-ended': 'Naar uw aanvragen' },
   },
   en: {
     greeting: (name) => `Dear ${name},`,
@@ -184,7 +253,7 @@ const COPY: Record<Language, Copy> = {
       reason: 'Reason',
     },
     locationUnknown: 'not known yet',
-    visitLink: { supporter: 'View the visit', contact: 'Go to STO Ondersteuning' },
+    visitLink: { supporter: 'View the visit', contact: 'Follow your request' },
     handedOver: 'Another supporter takes over this visit.',
     visitSubject: {
       'visit-invitation': (s, d) => `Invitation: ${s} on ${d}`,
@@ -216,8 +285,38 @@ const COPY: Record<Language, Copy> = {
         'The support team has looked at your request and is unfortunately unable to grant it.',
         'Any questions? Simply reply to this e-mail.',
       ],
+      'assignment-new': [
+        'You have been asked to be the supporter for this request. Please let us know whether you take it on, through the link below.',
+      ],
+      'assignment-ended': ['You are no longer the supporter for this request. There is nothing more you need to do for it.'],
     },
     statusLink: 'Follow your request',
+    questionSubject: { move: 'moving a visit', cancel: 'cancelling a visit', withdraw: 'withdrawing the request' },
+    questionReceived: [
+      'We have received your question. The support team will look at it and let you know the answer by e-mail.',
+      'Until then nothing changes: a planned visit stays as it is.',
+    ],
+    questionGranted: {
+      move: 'The support team has granted your question: the visit has been moved. The updated calendar invitation follows in a separate e-mail.',
+      cancel: 'The support team has granted your question: the visit has been cancelled. The cancellation for your calendar follows in a separate e-mail.',
+      withdraw: 'The support team has granted your question: the request has been withdrawn.',
+    },
+    questionRefused: 'The support team is unfortunately unable to grant your question. Their answer is below; nothing changes.',
+    questionLabels: {
+      asked: 'Your question',
+      visit: 'Visit',
+      proposed: 'Proposed time',
+      answer: "The team's answer",
+      decision: 'Decision',
+      granted: 'granted',
+      refused: 'not granted',
+    },
+    questionSubjectPrefix: { received: 'Question received', granted: 'Question granted', refused: 'Question not granted' },
+    assignmentSubject: {
+      'assignment-new': (t, r) => `A new request for you: ${t} – ${r}`,
+      'assignment-ended': (t, r) => `No longer your request: ${t} – ${r}`,
+    },
+    assignmentLink: { 'assignment-new': 'View and answer the request', 'assignment-ended': 'Go to your requests' },
   },
 };
 
@@ -228,18 +327,49 @@ function composeMessage(input: MessageInput, language: Language): MessageContent
     case 'request-received':
     case 'request-declined': {
       const typeName = input.request.supportTypeName[language];
-      const details: MessageContent['details'] = [
-        [copy.labels.supportType, typeName],
-        [copy.labels.region, `${input.request.regionName} (${input.request.registrationNumber})`],
-        [copy.labels.question, input.request.question],
-      ];
+      const details = requestDetails(input.request, copy, language);
       if (input.kind === 'request-declined') details.unshift([copy.labels.reason, input.reason]);
       return {
         ...frame,
         subject: oneLine(copy.requestSubject[input.kind](typeName)),
         paragraphs: copy.intro[input.kind],
         details,
-        link: input.kind === 'request-received' ? { label: copy.statusLink, url: input.statusUrl } : undefined,
+        link: { label: copy.statusLink, url: input.statusUrl },
+      };
+    }
+    case 'question-received':
+    case 'question-answered': {
+      const q = input.question;
+      const labels = copy.questionLabels;
+      const outcome = input.kind === 'question-received' ? 'received' : input.granted ? 'granted' : 'refused';
+      const details: MessageContent['details'] = [[labels.asked, `${capitalize(copy.questionSubject[q.kind])}: ${q.reason}`]];
+      if (q.visit) details.push([labels.visit, formatVisitTime(q.visit.startsAt, q.visit.endsAt, language)]);
+      if (q.proposed) details.push([labels.proposed, formatVisitTime(q.proposed.startsAt, q.proposed.endsAt, language)]);
+      if (input.kind === 'question-answered') {
+        details.unshift([labels.decision, input.granted ? labels.granted : labels.refused]);
+        if (input.answer.trim()) details.splice(1, 0, [labels.answer, input.answer]);
+      }
+      details.push(...requestDetails(input.request, copy, language));
+      const paragraphs =
+        input.kind === 'question-received' ? copy.questionReceived : input.granted ? [copy.questionGranted[q.kind]] : [copy.questionRefused];
+      return {
+        ...frame,
+        subject: oneLine(`${copy.questionSubjectPrefix[outcome]}: ${copy.questionSubject[q.kind]} (${input.request.regionName})`),
+        paragraphs,
+        details,
+        link: { label: copy.statusLink, url: input.statusUrl },
+      };
+    }
+    case 'assignment-new':
+    case 'assignment-ended': {
+      const details = requestDetails(input.request, copy, language);
+      if (input.kind === 'assignment-ended' && input.reason.trim()) details.unshift([copy.labels.reason, input.reason]);
+      return {
+        ...frame,
+        subject: oneLine(copy.assignmentSubject[input.kind](input.request.supportTypeName[language], input.request.regionName)),
+        paragraphs: copy.intro[input.kind],
+        details,
+        link: { label: copy.assignmentLink[input.kind], url: input.link },
       };
     }
     default: {
@@ -264,6 +394,18 @@ function composeMessage(input: MessageInput, language: Language): MessageContent
       };
     }
   }
+}
+
+function requestDetails(request: RequestMessageFacts, copy: Copy, language: Language): MessageContent['details'] {
+  return [
+    [copy.labels.supportType, request.supportTypeName[language]],
+    [copy.labels.region, `${request.regionName} (${request.registrationNumber})`],
+    [copy.labels.question, request.question],
+  ];
+}
+
+function capitalize(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
 }
 
 function toText(content: MessageContent): string {

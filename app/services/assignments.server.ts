@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '~db/client';
 import { requestEvents, supportRequests } from '~db/schema';
 import { decideAssignment, decideAssignmentResponse } from '~/domain/rules';
+import { enqueueAssignmentChange } from '~/mail/notify.server';
 import { actorKind, NotFoundError, requireRegion, requireUser, writeAudit, type Actor, type Refused } from './common.server';
 
 export type SupportRequest = typeof supportRequests.$inferSelect;
@@ -26,8 +27,9 @@ function addEvent(
   actor: Actor,
   requestId: number,
   event: { kind: EventKind; message: string; visibleToRegion: boolean },
-): void {
-  tx.insert(requestEvents)
+): number {
+  return tx
+    .insert(requestEvents)
     .values({
       requestId,
       at: actor.now,
@@ -35,7 +37,8 @@ function addEvent(
       actorKind: actorKind(actor.actorUserId),
       ...event,
     })
-    .run();
+    .returning({ id: requestEvents.id })
+    .get().id;
 }
 
 function setAssignment(
@@ -71,9 +74,11 @@ export function assignSupporter(db: Db, input: AssignSupporterInput): Assignment
 
     if (request.supporterId !== null) {
       const previous = requireUser(tx, request.supporterId);
-      addEvent(tx, input, request.id, { kind: 'unassigned', message: previous.name, visibleToRegion: true });
+      const eventId = addEvent(tx, input, request.id, { kind: 'unassigned', message: previous.name, visibleToRegion: true });
+      enqueueAssignmentChange(tx, { kind: 'unassigned', requestId: request.id, supporterId: previous.id, eventId }, input.now);
     }
-    addEvent(tx, input, request.id, { kind: 'assigned', message: supporter.name, visibleToRegion: true });
+    const eventId = addEvent(tx, input, request.id, { kind: 'assigned', message: supporter.name, visibleToRegion: true });
+    enqueueAssignmentChange(tx, { kind: 'assigned', requestId: request.id, supporterId: supporter.id, eventId }, input.now);
     const updated = setAssignment(tx, request, { supporterId: supporter.id, assignmentStatus: 'pending' }, input.now);
     writeAudit(tx, input, {
       action: request.supporterId === null ? 'request.assigned' : 'request.reassigned',
@@ -100,7 +105,8 @@ export function unassignSupporter(db: Db, input: UnassignSupporterInput): Assign
     if (request.supporterId === null) return { ok: true, request, changed: false };
     const previous = requireUser(tx, request.supporterId);
 
-    addEvent(tx, input, request.id, { kind: 'unassigned', message: previous.name, visibleToRegion: true });
+    const eventId = addEvent(tx, input, request.id, { kind: 'unassigned', message: previous.name, visibleToRegion: true });
+    enqueueAssignmentChange(tx, { kind: 'unassigned', requestId: request.id, supporterId: previous.id, eventId }, input.now);
     const updated = setAssignment(tx, request, { supporterId: null, assignmentStatus: null }, input.now);
     writeAudit(tx, input, {
       action: 'request.unassigned',

@@ -3,6 +3,8 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '~db/client';
 import { outbox, type OutboxStatus } from '~db/schema';
 import { requeue } from '~/mail/deliver.server';
+import { getMailConfig } from '~/mail/mail-config.server';
+import { fillStatusLinks } from '~/mail/status-links.server';
 import { writeAudit } from './common.server';
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -44,8 +46,15 @@ export function listOutbox(db: Queryable, { status, page }: { status: OutboxStat
   return { rows, total, counts, pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)) };
 }
 
+/**
+ * One message as the team reads it. With a mail account the contact's status links stay
+ * placeholders (ADR 0013: the team never sees them). Without one (RESEND_API_KEY unset) the local
+ * outbox is the only mailbox there is, so the links are filled in as they would have been sent.
+ */
 export function getOutboxMessage(db: Queryable, id: number) {
-  return db.select().from(outbox).where(eq(outbox.id, id)).get() ?? null;
+  const message = db.select().from(outbox).where(eq(outbox.id, id)).get() ?? null;
+  if (!message || getMailConfig().resendApiKey) return message;
+  return fillStatusLinks(db, message);
 }
 
 /** A failed message goes back in the queue (attempts from zero); audited. False if it had not failed. */

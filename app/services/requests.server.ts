@@ -2,7 +2,7 @@
  * Use cases of the public side: a region asks for support, follows it through its private link,
  * and asks the team to move or cancel a visit or to withdraw the request.
  */
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import { buildFeed } from '~/calendar/ics';
 import { visitCalendarEvent } from '~/calendar/visit-event';
 import { getMailConfig } from '~/mail/mail-config.server';
@@ -20,12 +20,13 @@ import {
   type Language,
   type QuestionKind,
 } from '~db/schema';
-import { hashToken, newToken } from '~/auth/tokens.server';
+import { hashToken } from '~/auth/tokens.server';
 import { withRemaining, type Ledger } from '~/domain/ledger';
 import type { Refusal } from '~/domain/refusals';
 import { checkCap, checkCutOff, type SupportTypeFacts } from '~/domain/rules';
 import { amsterdamYear } from '~/domain/time';
-import { enqueueRequestReceived } from '~/mail/notify.server';
+import { enqueueQuestionReceived, enqueueRequestReceived } from '~/mail/notify.server';
+import { newStatusLink } from '~/mail/status-links.server';
 import { ledgerFigures, writeAudit } from './common.server';
 import { tryConsume, type Bucket } from './rate-limit.server';
 
@@ -162,14 +163,15 @@ export function submitRequest(db: Db, input: SubmitRequestInput, { now, ip }: { 
       ];
       if (!tryConsume(tx, buckets, now)) return { ok: false, problem: 'rateLimited' };
 
-      const token = newToken();
+      const link = newStatusLink();
       const request = tx
         .insert(supportRequests)
         .values({
           ...input,
           contactEmail: input.contactEmail.toLowerCase(),
           status: 'submitted',
-          statusTokenHash: hashToken(token),
+          statusTokenHash: link.hash,
+          statusNonce: link.nonce,
           consentAt: now,
           createdAt: now,
           updatedAt: now,
@@ -184,8 +186,8 @@ export function submitRequest(db: Db, input: SubmitRequestInput, { now, ip }: { 
         regionId: region.id,
         after: { supportType: type.key, contactRole: input.contactRole, expectedHalfDays: input.expectedHalfDays },
       });
-      enqueueRequestReceived(tx, request.id, token, now);
-      return { ok: true, requestId: request.id, token };
+      enqueueRequestReceived(tx, request.id, now);
+      return { ok: true, requestId: request.id, token: link.token };
     },
     { behavior: 'immediate' },
   );
@@ -194,7 +196,12 @@ export function submitRequest(db: Db, input: SubmitRequestInput, { now, ip }: { 
 /** The request behind a private status link, or null (unknown, malformed or replaced token). */
 export function findRequestIdByToken(db: Queryable, token: string): number | null {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const row = db.select({ id: supportRequests.id }).from(supportRequests).where(eq(supportRequests.statusTokenHash, hashToken(token))).get();
+  const hash = hashToken(token);
+  const row = db
+    .select({ id: supportRequests.id })
+    .from(supportRequests)
+    .where(or(eq(supportRequests.statusTokenHash, hash), eq(supportRequests.statusLinkHash, hash)))
+    .get();
   return row?.id ?? null;
 }
 
@@ -324,6 +331,7 @@ export function askQuestion(db: Db, requestId: number, input: QuestionInput, now
         regionId: request.regionId,
         after: input,
       });
+      enqueueQuestionReceived(tx, question.id, now);
       return { ok: true, questionId: question.id };
     },
     { behavior: 'immediate' },

@@ -32,7 +32,7 @@ import {
   type SuggestionCandidate,
 } from '~/domain/supporter-suggestions';
 import { amsterdamYear, type Lang } from '~/domain/time';
-import { enqueueRequestDeclined } from '~/mail/notify.server';
+import { enqueueQuestionAnswered, enqueueRequestDeclined } from '~/mail/notify.server';
 import { assignSupporter, unassignSupporter } from './assignments.server';
 import { actorKind, ledgerFigures, writeAudit, type Actor, type Refused } from './common.server';
 import { CRITICAL_FRIEND_KEY, supporterLoads } from './read-models.server';
@@ -658,6 +658,10 @@ export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult
     if (question.status !== 'open') return problem('questionNotOpen');
     const answer = input.answer.trim();
     if (!input.grant && !answer) return problem('textRequired');
+    const visitBefore =
+      question.visitId === null
+        ? null
+        : (tx.select({ startsAt: visits.startsAt, endsAt: visits.endsAt }).from(visits).where(eq(visits.id, question.visitId)).get() ?? null);
 
     if (input.grant) {
       if (question.kind === 'move') {
@@ -706,6 +710,7 @@ export function answerQuestion(db: Db, input: AnswerQuestionInput): TriageResult
       before: { status: 'open', kind: question.kind },
       after: { status, answer },
     });
+    enqueueQuestionAnswered(tx, question.id, { granted: input.grant, text: answer, visitBefore }, input.now);
     return { ok: true };
   });
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -85,4 +85,24 @@ export async function httpClient(
 /** The e2e server's log so far (playwright.config.ts sends its output there). */
 export function serverLog(): string {
   return fs.readFileSync(path.resolve('.cache/e2e/server.log'), 'utf8');
+}
+
+/** The SESSION_SECRET playwright.config.ts gives the e2e server. */
+const E2E_SESSION_SECRET = 'e2e-secret-that-is-long-enough-0123456789';
+
+/**
+ * The status page path an outbox text's placeholder (`{{status-link:<id>}}`) becomes when sent:
+ * derived from the request's stored nonce as the deliverer does (ADR 0013).
+ */
+export function statusPathInMail(text: string): string {
+  const id = /\{\{status-link:(\d+)\}\}/.exec(text)?.[1];
+  if (!id) throw new Error(`no status link placeholder in: ${text}`);
+  const db = e2eDatabase();
+  try {
+    const row = db.prepare('SELECT status_nonce AS nonce FROM support_requests WHERE id = ?').get(Number(id)) as { nonce: string | null } | undefined;
+    if (!row?.nonce) throw new Error(`request ${id} has no status nonce`);
+    return `/aanvraag/${createHmac('sha256', E2E_SESSION_SECRET).update(`sto-status-link:${row.nonce}`).digest('base64url')}`;
+  } finally {
+    db.close();
+  }
 }

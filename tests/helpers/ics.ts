@@ -15,6 +15,7 @@ export interface ParsedEvent {
   summary: string;
   location: string | null;
   description: string | null;
+  url: string | null;
   /** Instants as ISO strings in UTC. */
   startUtc: string;
   endUtc: string;
@@ -42,6 +43,7 @@ export function parseIcs(text: string): ParsedIcs {
       summary: event.summary,
       location: event.location,
       description: event.description,
+      url: stringOrNull(vevent.getFirstPropertyValue('url')),
       startUtc: event.startDate.toJSDate().toISOString(),
       endUtc: event.endDate.toJSDate().toISOString(),
       startTzid: stringOrNull(vevent.getFirstProperty('dtstart')?.getParameter('tzid')),

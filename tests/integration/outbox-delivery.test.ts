@@ -6,6 +6,7 @@ import { enqueueRequestReceived, enqueueVisitChange } from '~/mail/notify.server
 import { createResendTransport, localTransport, transportFromConfig, type MailTransport } from '~/mail/transports.server';
 import type { Db } from '~db/client';
 import { outbox } from '~db/schema';
+import { fillStatusLinks } from '~/mail/status-links.server';
 import { createTestDb } from '../helpers/db';
 import { startFakeResend, type FakeResend } from '../helpers/fake-resend';
 import { changeVisit, insertVisit, seedVisitWorld, T0, type VisitWorld } from '../helpers/visit-fixtures';
@@ -71,7 +72,8 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
     const written = rows();
     expect(fake.requests).toHaveLength(2);
     for (const [i, request] of fake.requests.entries()) {
-      const row = written[i]!;
+      // What is sent is the row with the contact's status link filled in (ADR 0013).
+      const row = { ...written[i]!, ...fillStatusLinks(db, written[i]!) };
       expect(request.method).toBe('POST');
       expect(request.path).toBe('/emails');
       expect(request.headers.authorization).toBe('Bearer re_test');
@@ -92,6 +94,8 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
     }
     expect(fake.requests.map((r) => r.body.to[0])).toEqual(['anne@ondersteuners.example', 'jan.devries@school.example']);
     expect(fake.requests[1]?.body.subject).toBe('Invitation: Critical friend – Zuidoost Fryslân on 28 October 2019');
+    expect(fake.requests[1]?.body.text).toMatch(/Follow your request: https?:\/\/[^/]+\/aanvraag\/[A-Za-z0-9_-]{40,}\n/);
+    expect(written[1]?.text).toContain(`{{status-link:${world.requestId}}}`);
 
     // A cancellation names its method in the attachment's content type.
     changeVisit(db, visit.id, { status: 'cancelled' });
@@ -107,7 +111,7 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
 
   it('rides out 500s, 429s and timeouts: every message is delivered exactly once in the end', async () => {
     scheduleVisit();
-    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'token-abc', T0));
+    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, T0));
     const visit2 = insertVisit(db, world, { startsAt: MONDAY.startsAt + 24 * HOUR, endsAt: MONDAY.endsAt + 24 * HOUR });
     db.transaction((tx) => enqueueVisitChange(tx, { kind: 'scheduled', visitId: visit2.id }, T0));
     const keys = rows().map((r) => r.idempotencyKey);
@@ -145,7 +149,7 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
   });
 
   it('backs off exponentially between tries and gives up after the last attempt', async () => {
-    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'token-abc', T0));
+    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, T0));
     fake.script(500, 500, 500);
     const backoff = { baseMs: 1000, factor: 2, capMs: 3000 };
     const first = await deliverDue(db, options(T0, { maxAttempts: 3, backoff, random: () => 0.999999 }));
@@ -162,7 +166,7 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
   });
 
   it('fails a 422 at once, and "send again" puts it back', async () => {
-    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'token-abc', T0));
+    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, T0));
     fake.script(422);
     expect(await deliverDue(db, options(T0))).toEqual({ claimed: 1, delivered: 0, retried: 0, failed: 1, released: 0 });
     const [failed] = rows();
@@ -201,7 +205,7 @@ describe('delivery through the real Resend SDK against a fake Resend', () => {
   });
 
   it('fails a row whose claimer died on its last attempt instead of claiming it forever', () => {
-    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'token-abc', T0));
+    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, T0));
     claimDue(db, { now: T0, leaseMs: 1000, maxAttempts: 1 });
     expect(claimDue(db, { now: T0 + 2000, leaseMs: 1000, maxAttempts: 1 })).toEqual([]);
     expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: 'lease expired' });

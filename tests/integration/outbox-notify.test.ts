@@ -1,10 +1,15 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueueRequestDeclined, enqueueRequestReceived, enqueueVisitChange, type VisitChange } from '~/mail/notify.server';
+import { fillStatusLinks } from '~/mail/status-links.server';
+import { assignSupporter, unassignSupporter } from '~/services/assignments.server';
+import { askQuestion, findRequestIdByToken } from '~/services/requests.server';
+import { answerQuestion, scheduleVisitForRequest } from '~/services/triage.server';
 import { enqueueDueReminders } from '~/mail/reminders.server';
 import type { Db } from '~db/client';
-import { outbox, visits } from '~db/schema';
+import { outbox, users, visits } from '~db/schema';
 import { createTestDb } from '../helpers/db';
+import { ams, bookingWorld } from '../helpers/fixtures';
 import { expectWellFormedIcs, parseIcs } from '../helpers/ics';
 import { changeVisit, insertVisit, seedVisitWorld, T0, type VisitWorld } from '../helpers/visit-fixtures';
 
@@ -33,6 +38,13 @@ const MONDAY = { startsAt: Date.UTC(2019, 9, 28, 8), endsAt: Date.UTC(2019, 9, 2
 
 function announce(change: VisitChange, now: number) {
   db.transaction((tx) => enqueueVisitChange(tx, change, now), { behavior: 'immediate' });
+}
+
+/** The token of the first status link in a sent text. */
+function statusTokenIn(text: string): string {
+  const match = new RegExp(`${APP_URL}/aanvraag/([A-Za-z0-9_-]{20,})`).exec(text);
+  if (!match?.[1]) throw new Error(`no status link in: ${text}`);
+  return match[1];
 }
 
 function rows() {
@@ -77,8 +89,16 @@ describe('enqueueVisitChange', () => {
     const [contactEvent] = parseIcs(toContact!.ics!).events;
     expect(supporterEvent?.description).toContain(`${APP_URL}/ondersteuner/bezoeken/${visit.id}`);
     expect(supporterEvent?.description).toContain('Vraag van de regio:\nHow do we keep the partnership going after 2020?');
-    expect(contactEvent?.description).toContain(`More information: ${APP_URL}`);
+    expect(contactEvent?.description).toContain(`More information: {{status-link:${world.requestId}}}`);
     expect(contactEvent?.description).not.toContain('/ondersteuner/');
+    // At send time the invite's URL and DESCRIPTION carry the contact's status page, folded anew.
+    const sentIcs = fillStatusLinks(db, toContact!).ics!;
+    expectWellFormedIcs(sentIcs);
+    const sentEvent = parseIcs(sentIcs).events[0]!;
+    const token = statusTokenIn(sentEvent.description ?? '');
+    expect(findRequestIdByToken(db, token)).toBe(world.requestId);
+    expect(sentEvent.url).toBe(`${APP_URL}/aanvraag/${token}`);
+    expect(fillStatusLinks(db, toContact!).text).toContain(`Follow your request: ${APP_URL}/aanvraag/${token}`);
   });
 
   it('writes nothing twice when a change is announced again', () => {
@@ -152,8 +172,8 @@ describe('enqueueVisitChange', () => {
 
 describe('request messages', () => {
   it('confirms a received request with the private status link, in the contact’s language', () => {
-    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'secret-token_123', T0));
-    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, 'secret-token_123', T0));
+    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, T0));
+    db.transaction((tx) => enqueueRequestReceived(tx, world.requestId, T0));
     const [row, ...rest] = rows();
     expect(rest).toEqual([]);
     expect(row).toMatchObject({
@@ -167,8 +187,14 @@ describe('request messages', () => {
       ics: null,
       icsMethod: null,
     });
-    expect(row?.text).toContain(`${APP_URL}/aanvraag/secret-token_123`);
-    expect(row?.html).toContain(`href="${APP_URL}/aanvraag/secret-token_123"`);
+    // Stored: a placeholder, never the token. Sent: the contact's own working status link.
+    expect(row?.text).toContain(`Follow your request: {{status-link:${world.requestId}}}`);
+    expect(row?.html).toContain(`href="{{status-link:${world.requestId}}}"`);
+    const sent = fillStatusLinks(db, row!);
+    const token = statusTokenIn(sent.text);
+    expect(findRequestIdByToken(db, token)).toBe(world.requestId);
+    expect(sent.html).toContain(`href="${APP_URL}/aanvraag/${token}"`);
+    expect(JSON.stringify(rows())).not.toContain(token);
   });
 
   it('tells the contact a request was declined, with the reason', () => {
@@ -176,6 +202,7 @@ describe('request messages', () => {
     const [row] = rows();
     expect(row).toMatchObject({ kind: 'request-declined', idempotencyKey: `request-${world.requestId}-declined`, ics: null });
     expect(row?.text).toContain('Reason: The region has had its two visits.');
+    expect(row?.text).toContain(`Follow your request: {{status-link:${world.requestId}}}`);
   });
 });
 
@@ -210,5 +237,103 @@ describe('enqueueDueReminders', () => {
     expect(enqueueDueReminders(db, Date.UTC(2020, 3, 9, 8))).toBe(0);
     expect(enqueueDueReminders(db, Date.UTC(2020, 3, 10, 8))).toBe(0); // Goede Vrijdag: already sent, not twice
     expect(rows().every((r) => r.visitId === tuesday.id && r.kind === 'visit-reminder')).toBe(true);
+  });
+});
+
+describe('who is told what: questions and assignments (through the use cases)', () => {
+  const NOW = ams('2019-09-01T12:00');
+  let w: ReturnType<typeof bookingWorld>;
+  beforeEach(() => {
+    // A world of the booking fixtures instead of the visit world.
+    close();
+    const fresh = createTestDb();
+    ({ db } = fresh);
+    w = bookingWorld(db);
+    return fresh.close;
+  });
+  const actor = () => ({ actorUserId: w.coordinatorId, now: NOW, requestId: w.dayRequestId });
+  const since = (id: number) => rows().filter((r) => r.id > id);
+  const lastId = () => rows().at(-1)?.id ?? 0;
+
+  function book(): number {
+    const result = scheduleVisitForRequest(db, { ...actor(), supporterId: w.anna, when: { startLocal: '2019-10-01T09:00', endLocal: '2019-10-01T12:00' } });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    return result.visit.id;
+  }
+  function ask(input: Parameters<typeof askQuestion>[2]): number {
+    const result = askQuestion(db, w.dayRequestId, input, NOW);
+    if (!result.ok) throw new Error(result.problem);
+    return result.questionId;
+  }
+
+  it('acknowledges a question to the contact, with the status link', () => {
+    const visitId = book();
+    const before = lastId();
+    const q = ask({ kind: 'cancel', visitId, reason: 'De school is dicht.' });
+    const [ack, ...rest] = since(before);
+    expect(rest).toEqual([]);
+    expect(ack).toMatchObject({ kind: 'question-received', toEmail: 'petra@example.nl', idempotencyKey: `question-${q}-received`, requestId: w.dayRequestId, ics: null });
+    expect(ack?.subject).toBe('Vraag ontvangen: annuleren van een bezoek (Zeeland)');
+    expect(ack?.text).toContain('Uw vraag: Annuleren van een bezoek: De school is dicht.');
+    expect(ack?.text).toContain('Bezoek: dinsdag 1 oktober 2019, 09:00–12:00');
+    expect(findRequestIdByToken(db, statusTokenIn(fillStatusLinks(db, ack!).text))).toBe(w.dayRequestId);
+  });
+
+  it('tells the contact a move was granted (old and proposed times) next to the updated invite', () => {
+    const visitId = book();
+    const q = ask({ kind: 'move', visitId, reason: 'Studiedag', proposedStartsAt: ams('2019-10-08T13:00'), proposedEndsAt: ams('2019-10-08T15:00') });
+    const before = lastId();
+    expect(answerQuestion(db, { ...actor(), questionId: q, grant: true, answer: 'Prima, tot dan.' })).toEqual({ ok: true });
+    const written = since(before);
+    expect(written.map((r) => [r.kind, r.toEmail.split('@')[0]])).toEqual([
+      ['visit-update', expect.stringMatching(/^user/)],
+      ['visit-update', 'petra'],
+      ['question-answered', 'petra'],
+    ]);
+    const answered = written[2]!;
+    expect(answered.idempotencyKey).toBe(`question-${q}-answered`);
+    expect(answered.subject).toBe('Vraag toegekend: verzetten van een bezoek (Zeeland)');
+    expect(answered.text).toContain('Besluit: toegekend\nAntwoord van het team: Prima, tot dan.');
+    expect(answered.text).toContain('Bezoek: dinsdag 1 oktober 2019, 09:00–12:00');
+    expect(answered.text).toContain('Voorgestelde tijd: dinsdag 8 oktober 2019, 13:00–15:00');
+    expect(answered.text).toContain(`Uw aanvraag volgen: {{status-link:${w.dayRequestId}}}`);
+  });
+
+  it('tells the contact a question was refused, with the team’s answer, and nothing else', () => {
+    const q = ask({ kind: 'withdraw', reason: 'Geen tijd meer.' });
+    const before = lastId();
+    expect(answerQuestion(db, { ...actor(), questionId: q, grant: false, answer: 'Laten we eerst bellen.' })).toEqual({ ok: true });
+    const written = since(before);
+    expect(written.map((r) => r.kind)).toEqual(['question-answered']);
+    expect(written[0]?.subject).toBe('Vraag niet toegekend: intrekken van de aanvraag (Zeeland)');
+    expect(written[0]?.text).toContain('Besluit: niet toegekend\nAntwoord van het team: Laten we eerst bellen.');
+  });
+
+  it('writes no answer when the answer is refused by the rules (nothing changes)', () => {
+    const q = ask({ kind: 'withdraw', reason: 'Geen tijd meer.' });
+    const before = lastId();
+    expect(answerQuestion(db, { ...actor(), questionId: q, grant: false, answer: '  ' })).toMatchObject({ ok: false });
+    expect(since(before)).toEqual([]);
+  });
+
+  it('mails a supporter when assigned (with the page to answer) and when taken off, also on a reassignment', () => {
+    const before = lastId();
+    expect(assignSupporter(db, { ...actor(), supporterId: w.anna })).toMatchObject({ ok: true, changed: true });
+    expect(assignSupporter(db, { ...actor(), supporterId: w.anna })).toMatchObject({ ok: true, changed: false });
+    expect(assignSupporter(db, { ...actor(), supporterId: w.bram })).toMatchObject({ ok: true, changed: true });
+    expect(unassignSupporter(db, { ...actor() })).toMatchObject({ ok: true, changed: true });
+    expect(assignSupporter(db, { ...actor(), supporterId: w.anna })).toMatchObject({ ok: true, changed: true });
+    const written = since(before);
+    const name = (email: string) => db.select({ name: users.name }).from(users).where(eq(users.email, email)).get()?.name;
+    expect(written.map((r) => [r.kind, name(r.toEmail)])).toEqual([
+      ['assignment-new', 'Anna Adviseur'],
+      ['assignment-ended', 'Anna Adviseur'],
+      ['assignment-new', 'Bram Begeleider'],
+      ['assignment-ended', 'Bram Begeleider'],
+      ['assignment-new', 'Anna Adviseur'],
+    ]);
+    expect(new Set(written.map((r) => r.idempotencyKey)).size).toBe(5);
+    expect(written[0]?.text).toContain(`Aanvraag bekijken en beantwoorden: ${APP_URL}/ondersteuner/aanvragen/${w.dayRequestId}`);
+    expect(written[1]?.subject).toMatch(/^Niet langer uw aanvraag: /);
   });
 });

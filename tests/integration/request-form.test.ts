@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { createInstance } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18nOptions } from '~/i18n/config';
+import { fillStatusLinks } from '~/mail/status-links.server';
 import { action as submitAction, loader as formLoader } from '~/routes/aanvragen._index';
 import { action as statusAction, loader as statusLoader } from '~/routes/aanvraag.$token._index';
 import { feedForToken } from '~/services/feeds.server';
@@ -87,7 +88,7 @@ describe('the public request form', () => {
     const { redirect } = await submit(valid());
     expect(redirect).toBe('/aanvragen/verzonden');
     expect(count(supportRequests)).toBe(before.requests + 1);
-    const mail = db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!;
+    const mail = fillStatusLinks(db, db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!);
     expect(mail.toEmail).toBe('f.elamrani@techniekpact-kop.example');
     const token = /\/aanvraag\/([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token).toBeTruthy();
@@ -200,7 +201,7 @@ describe('the private status page', () => {
 
   async function newRequestToken(): Promise<string> {
     await submit(valid());
-    const mail = db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!;
+    const mail = fillStatusLinks(db, db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!);
     return /\/aanvraag\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!;
   }
 
@@ -247,7 +248,7 @@ describe('calendar links on the status page', () => {
     const tokens: string[] = [];
     for (let i = 0; i < 2; i += 1) {
       await submit({ ...valid(), contactEmail: `feed-contact-${i}@example.nl` });
-      const mail = db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!;
+      const mail = fillStatusLinks(db, db.select().from(outbox).where(sql`kind like 'request%'`).all().at(-1)!);
       tokens.push(/\/aanvraag\/([A-Za-z0-9_-]+)/.exec(mail.text)![1]!);
     }
     const first = await statusAction(post(tokens[0]!, { intent: 'feed' }));

@@ -62,7 +62,7 @@ describe('granting a move', () => {
       { kind: 'visit_moved', message: 'dinsdag 8 oktober 2019 13:00–15:00', visibleToRegion: true },
       { kind: 'question_answered', message: 'Prima, tot dan.', visibleToRegion: true },
     ]);
-    expect(counts().mails - mailsBefore).toBe(2); // updates to the supporter and the contact
+    expect(counts().mails - mailsBefore).toBe(3); // updates to the supporter and the contact, the answer to the contact
     const audit = db.select().from(auditEvents).where(eq(auditEvents.action, 'region_question.granted')).all();
     expect(audit).toEqual([expect.objectContaining({ entityType: 'region_question', entityId: q, regionId: w.regionId, after: { status: 'granted', answer: 'Prima, tot dan.' } })]);
   });

@@ -19,6 +19,13 @@ const request = {
   supportTypeName: { nl: 'Ondersteuning op een thema', en: 'Support on a theme' },
   question: 'Een <vraag>',
 };
+const STATUS = '{{status-link:4}}';
+const moveQuestion = {
+  kind: 'move' as const,
+  reason: 'De <school> is dicht.',
+  visit: { startsAt: visit.startsAt, endsAt: visit.endsAt },
+  proposed: { startsAt: Date.UTC(2019, 10, 4, 8), endsAt: Date.UTC(2019, 10, 4, 11) },
+};
 const base = { audience: 'contact' as const, recipientName: 'Jan\r\nBcc: x', visit, link: 'http://localhost:3000' };
 
 const inputs: Record<(typeof MESSAGE_KINDS)[number], MessageInput> = {
@@ -27,7 +34,19 @@ const inputs: Record<(typeof MESSAGE_KINDS)[number], MessageInput> = {
   'visit-cancellation': { ...base, kind: 'visit-cancellation', reason: 'Ziek <geworden>' },
   'visit-reminder': { ...base, kind: 'visit-reminder' },
   'request-received': { kind: 'request-received', recipientName: 'Jan', request, statusUrl: 'http://localhost:3000/aanvraag/tok?x=1&y=2' },
-  'request-declined': { kind: 'request-declined', recipientName: 'Jan', request, reason: 'Buiten het programma & te laat' },
+  'request-declined': { kind: 'request-declined', recipientName: 'Jan', request, reason: 'Buiten het programma & te laat', statusUrl: STATUS },
+  'question-received': { kind: 'question-received', recipientName: 'Jan', request, question: moveQuestion, statusUrl: STATUS },
+  'question-answered': {
+    kind: 'question-answered',
+    recipientName: 'Jan',
+    request,
+    question: moveQuestion,
+    granted: false,
+    answer: 'Die week <zijn> we vol.',
+    statusUrl: STATUS,
+  },
+  'assignment-new': { kind: 'assignment-new', recipientName: 'Jan', request, link: 'http://localhost:3000/ondersteuner/aanvragen/4' },
+  'assignment-ended': { kind: 'assignment-ended', recipientName: 'Jan', request, reason: '', link: 'http://localhost:3000/ondersteuner/aanvragen' },
 };
 
 describe('mail templates', () => {
@@ -58,7 +77,7 @@ describe('mail templates', () => {
     expect(message.text).toContain('Vraag: Hoe <script>alert(1)</script> borgen we\n  de samenwerking?');
     expect(message.html).toContain('Hoe &lt;script&gt;alert(1)&lt;/script&gt; borgen we<br>de samenwerking?');
     expect(message.html).toContain('Anne &quot;AJ&quot; de Jong');
-    expect(message.html).toContain('<a href="http://localhost:3000">Naar STO Ondersteuning</a>');
+    expect(message.html).toContain('<a href="http://localhost:3000">Uw aanvraag volgen</a>');
     expect(message.text).toContain('Beste Jan Bcc: x,');
   });
 
@@ -76,6 +95,28 @@ describe('mail templates', () => {
     expect(received.subject).toBe('We received your request: Support on a theme');
     expect(received.text).toContain('Follow your request: http://localhost:3000/aanvraag/tok?x=1&y=2');
     expect(received.html).toContain('<a href="http://localhost:3000/aanvraag/tok?x=1&amp;y=2">Follow your request</a>');
+  });
+
+  it('answers a region’s question with the decision, the team’s answer and the status link', () => {
+    const refused = renderMessage(inputs['question-answered'], 'nl');
+    expect(refused.subject).toBe('Vraag niet toegekend: verzetten van een bezoek (Zuidoost Fryslân)');
+    expect(refused.text).toContain('Besluit: niet toegekend\nAntwoord van het team: Die week <zijn> we vol.');
+    expect(refused.text).toContain('Uw vraag: Verzetten van een bezoek: De <school> is dicht.');
+    expect(refused.text).toContain('Voorgestelde tijd: maandag 4 november 2019, 09:00–12:00');
+    expect(refused.text).toContain('Uw aanvraag volgen: {{status-link:4}}');
+    expect(refused.html).toContain('Die week &lt;zijn&gt; we vol.');
+    const granted = renderMessage({ ...inputs['question-answered'], granted: true, answer: '' } as MessageInput, 'en');
+    expect(granted.subject).toBe('Question granted: moving a visit (Zuidoost Fryslân)');
+    expect(granted.text).toContain('the visit has been moved');
+    expect(granted.text).not.toContain("The team's answer");
+    expect(renderMessage(inputs['question-received'], 'en').subject).toBe('Question received: moving a visit (Zuidoost Fryslân)');
+  });
+
+  it('gives an assigned supporter the page where they answer the request', () => {
+    const assigned = renderMessage(inputs['assignment-new'], 'nl');
+    expect(assigned.subject).toBe('Nieuwe aanvraag voor u: Ondersteuning op een thema – Zuidoost Fryslân');
+    expect(assigned.text).toContain('Aanvraag bekijken en beantwoorden: http://localhost:3000/ondersteuner/aanvragen/4');
+    expect(renderMessage(inputs['assignment-ended'], 'en').subject).toBe('No longer your request: Support on a theme – Zuidoost Fryslân');
   });
 
   it('escapes the five HTML-special characters', () => {
