@@ -10,7 +10,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, {
   ICalAttendeeRole,
-  ICalAttendeeStatus,
   ICalCalendarMethod,
   ICalEventStatus,
   escape as escapeIcalText,
@@ -73,8 +72,8 @@ export function buildInvite(input: InviteInput): string {
         name: sanitizeName(input.attendee.name) || null,
         email: sanitizeEmail(input.attendee.email),
         role: ICalAttendeeRole.REQ,
-        status: ICalAttendeeStatus.NEEDSACTION,
-        rsvp: true,
+        // No reply is asked for: the app never reads one (ADR 0014). Changes go through the app.
+        rsvp: false,
       },
     ],
   });

@@ -76,7 +76,7 @@ describe('signing up', () => {
       organizer: { value: `mailto:${TEAM}`, cn: 'Ondersteuningsteam STO' },
     });
     expect(ics.events[0]!.attendees.map((a) => ({ ...a, value: a.value.toLowerCase() }))).toEqual([
-      expect.objectContaining({ value: 'mailto:petra@example.nl', cn: 'Petra de Vries', partstat: 'NEEDS-ACTION', rsvp: 'TRUE' }),
+      expect.objectContaining({ value: 'mailto:petra@example.nl', cn: 'Petra de Vries', partstat: null, rsvp: 'FALSE' }),
     ]);
     const audit = db.select().from(auditEvents).where(eq(auditEvents.action, 'meeting.signed_up')).all();
     expect(audit).toHaveLength(1);

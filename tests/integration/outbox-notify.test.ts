@@ -82,7 +82,7 @@ describe('enqueueVisitChange', () => {
         organizer: { value: `mailto:${TEAM}`, cn: 'Ondersteuningsteam STO' },
       });
       expect(ics.events[0]?.attendees).toEqual([
-        expect.objectContaining({ value: expect.stringMatching(new RegExp(`^mailto:${row.toEmail}$`, 'i')), cn: row.toName, rsvp: 'TRUE' }),
+        expect.objectContaining({ value: expect.stringMatching(new RegExp(`^mailto:${row.toEmail}$`, 'i')), cn: row.toName, partstat: null, rsvp: 'FALSE' }),
       ]);
     }
     const [supporterEvent] = parseIcs(toSupporter!.ics!).events;

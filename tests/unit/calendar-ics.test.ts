@@ -36,8 +36,9 @@ describe('buildInvite', () => {
         value: expect.stringMatching(/^mailto:jan\.devries@example\.nl$/i),
         cn: "Jan 'de' Vries Bcc: x@evil.example",
         role: 'REQ-PARTICIPANT',
-        partstat: 'NEEDS-ACTION',
-        rsvp: 'TRUE',
+        // No reply asked for (ADR 0014): RSVP=FALSE and no PARTSTAT to answer.
+        partstat: null,
+        rsvp: 'FALSE',
       },
     ]);
   });
