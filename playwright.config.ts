@@ -33,7 +33,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production PORT=${PORT} APP_URL=${baseURL} DATABASE_PATH=.cache/e2e/sto.db TRUST_PROXY=1 SESSION_SECRET=e2e-secret-that-is-long-enough-0123456789 npx tsx server/index.ts > .cache/e2e/server.log 2>&1`,
+    command: `rm -rf .cache/e2e && mkdir -p .cache/e2e && NODE_ENV=production PORT=${PORT} APP_URL=${baseURL} DATABASE_PATH=.cache/e2e/sto.db TRUST_PROXY=1 SESSION_SECRET=e2e-secret-that-is-long-enough-0123456789 node build/server-entry.js > .cache/e2e/server.log 2>&1`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -87,12 +87,10 @@ function readOrCreateSecret(file: string): string {
   return secret;
 }
 
-const cacheKey = Symbol.for('sto.config');
-type GlobalWithConfig = typeof globalThis & { [cacheKey]?: Config };
+let cached: Config | undefined;
 
-/** The configuration, read once per process (shared by the server entry and the Remix build). */
+/** The configuration, read once per process (the server gets it from the Remix build, so there is one copy; ADR 0011). */
 export function getConfig(): Config {
-  const g = globalThis as GlobalWithConfig;
-  g[cacheKey] ??= loadConfig();
-  return g[cacheKey];
+  cached ??= loadConfig();
+  return cached;
 }

@@ -10,6 +10,10 @@ import { i18nOptions } from './i18n/config';
 import { getLanguage } from './i18n/i18n.server';
 import { loggablePath, logUnexpectedError } from './security/log.server';
 
+// The Express server (server/index.ts) takes start-up and shutdown from the build, as
+// `build.entry.module.startApp`, so it shares this build's modules instead of loading its own (ADR 0011).
+export { ConfigError, startApp } from './server-lifecycle.server';
+
 const ABORT_DELAY = 5_000;
 
 export default async function handleRequest(

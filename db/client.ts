@@ -27,27 +27,22 @@ export function migrateDatabase(db: Db, migrationsFolder = path.resolve(process.
   migrate(db, { migrationsFolder });
 }
 
-const globalKey = Symbol.for('sto.db');
-type GlobalWithDb = typeof globalThis & { [globalKey]?: { file: string; db: Db } };
+let current: { file: string; db: Db } | undefined;
 
 /**
- * The process-wide connection. The server entry and the Remix build each load this module, so the
- * handle lives on globalThis: both share one connection, and the server can close it on shutdown.
+ * The process-wide connection. The server takes start-up and shutdown from the Remix build, so this
+ * module is loaded once and the server closes the same connection the routes use (ADR 0011).
  */
 export function getDb(file = process.env.DATABASE_PATH ?? 'data/sto.db'): Db {
-  const g = globalThis as GlobalWithDb;
-  const existing = g[globalKey];
-  if (existing && existing.file === file && existing.db.$client.open) return existing.db;
+  if (current && current.file === file && current.db.$client.open) return current.db;
   const db = openDatabase(file);
-  g[globalKey] = { file, db };
+  current = { file, db };
   return db;
 }
 
 export function closeDb(): void {
-  const g = globalThis as GlobalWithDb;
-  const existing = g[globalKey];
-  if (existing?.db.$client.open) existing.db.$client.close();
-  delete g[globalKey];
+  if (current?.db.$client.open) current.db.$client.close();
+  current = undefined;
 }
 
 export { schema };

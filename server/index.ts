@@ -1,45 +1,56 @@
 /**
  * The production and development server: Express serving the Remix app, with compression, security
- * headers, one log line per request, the mail delivery loop and a clean stop on SIGTERM.
+ * headers, one log line per request, and a clean stop on SIGTERM. Start-up and shutdown of the app
+ * itself (configuration, migrations, seed, mail loop, reminders, housekeeping) come from the Remix
+ * build (`build.entry.module.startApp`), so every app module is loaded once (ADR 0011).
+ *
+ * Production runs the compiled file (`npm run build` bundles this into build/server-entry.js; plain
+ * node, no TypeScript loader); development runs it with tsx and Vite's middleware.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
+import type { ViteDevServer } from 'vite';
+import type * as LifecycleModule from '../app/server-lifecycle.server';
 import compression from 'compression';
 import express from 'express';
-import { ConfigError, loadConfig } from '../app/config.server';
-import { startDeliveryLoop, startReminderJob } from '../app/mail/deliver.server';
-import { startHousekeeping } from '../app/services/housekeeping.server';
-import { closeDb, getDb, migrateDatabase } from '../db/client';
-import { seedAtStart } from '../db/seed';
 import { createRequestHandler } from './remix-handler';
 import { errorHandler, requestLog, securityHeaders } from './security';
+
+/** What app/entry.server.tsx exports besides the request handler. */
+type Lifecycle = typeof LifecycleModule;
 
 async function main() {
   // A local .env (see .env.example) fills in what the environment leaves unset.
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
-  let config;
+  const production = process.env.NODE_ENV === 'production';
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let serverBuild: ServerBuild;
+  let vite: ViteDevServer | null = null;
+  if (production) {
+    serverBuild = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild;
+    build = serverBuild;
+  } else {
+    const devServer = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }));
+    vite = devServer;
+    build = () => devServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+    serverBuild = await build();
+  }
+  const lifecycle = serverBuild.entry.module as unknown as Lifecycle;
+
+  let running;
   try {
-    config = loadConfig();
+    running = await lifecycle.startApp();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof lifecycle.ConfigError) {
       console.error(error.message);
       process.exit(1);
     }
     throw error;
   }
-  // The Remix build reads the configuration again; hand it the (possibly generated) secret.
-  process.env.SESSION_SECRET = config.SESSION_SECRET;
-  const production = config.NODE_ENV === 'production';
-
-  const db = getDb(config.DATABASE_PATH);
-  migrateDatabase(db);
-  const seeded = await seedAtStart(db, config, Date.now());
-  if (seeded.reference.supportTypesAdded.length + seeded.reference.settingsAdded.length > 0) {
-    console.log(`Reference data added: ${[...seeded.reference.supportTypesAdded, ...seeded.reference.settingsAdded].join(', ')}`);
-  }
-  if (seeded.demo.seeded) console.log(`Seeded demo data into ${config.DATABASE_PATH}`);
+  const { config } = running;
 
   const app = express();
   app.disable('x-powered-by');
@@ -49,17 +60,12 @@ async function main() {
   app.use(compression());
   app.use(securityHeaders({ production, https: config.APP_URL.startsWith('https://') }));
 
-  let build: ServerBuild | (() => Promise<ServerBuild>);
   if (production) {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
     app.use(express.static('build/client', { maxAge: '1h' }));
-    build = (await import(pathToFileURL(path.resolve('build/server/index.js')).href)) as ServerBuild;
-  } else {
-    const vite = await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }));
+  } else if (vite) {
     app.use(vite.middlewares);
-    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
   }
-
   app.all(
     '*',
     createRequestHandler({
@@ -77,10 +83,6 @@ async function main() {
   );
   app.use(errorHandler());
 
-  const stopDelivery = startDeliveryLoop(db, {});
-  const stopReminders = startReminderJob(db, {});
-  const stopHousekeeping = startHousekeeping(db);
-
   const server = app.listen(config.PORT, () => {
     console.log(`STO Ondersteuning listening on http://localhost:${config.PORT} (${production ? 'production' : 'development'})`);
   });
@@ -91,15 +93,13 @@ async function main() {
     stopping = true;
     console.log(`${signal} received: finishing requests in flight, then stopping.`);
     // The delivery loop sends or gives back the mail it holds (a few seconds at most).
-    const mailStopped = stopDelivery();
-    void stopReminders();
-    stopHousekeeping();
+    const jobsStopped = running.stopJobs();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
     const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    void Promise.all([mailStopped, serverClosed]).then(() => {
-      closeDb();
+    void Promise.all([jobsStopped, serverClosed]).then(() => {
+      running.close();
       console.log('Stopped cleanly.');
       process.exit(0);
     });

@@ -20,13 +20,11 @@ export type SessionUser = {
 /** Where a user with a temporary password is sent from every signed-in page. */
 export const CHANGE_PASSWORD_PATH = '/wachtwoord';
 
-const cookieKey = Symbol.for('sto.sessionCookie');
-type GlobalWithCookie = typeof globalThis & { [cookieKey]?: ReturnType<typeof createCookie> };
+let cookie: ReturnType<typeof createCookie> | undefined;
 
 /** The signed session cookie; SESSION_SECRET may list several secrets (the first signs). */
 function sessionCookie() {
-  const g = globalThis as GlobalWithCookie;
-  g[cookieKey] ??= createCookie('sto_session', {
+  cookie ??= createCookie('sto_session', {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
@@ -36,7 +34,7 @@ function sessionCookie() {
       .map((s) => s.trim()),
     maxAge: SESSION_TTL_MS / 1000,
   });
-  return g[cookieKey];
+  return cookie;
 }
 
 async function sessionIdFrom(request: Request): Promise<string | null> {
