@@ -1,6 +1,7 @@
 import { pageTitle } from '~/components/meta';
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react';
 import { getZodConstraint, parseWithZod } from '@conform-to/zod';
+import { requestReference, requestSentHeader } from '~/auth/request-sent.server';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -110,7 +111,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
     { now: Date.now(), ip: context.clientIp ?? 'unknown' },
   );
-  if (result.ok) throw redirect('/aanvragen/verzonden');
+  if (result.ok) {
+    const sent = { email: v.contactEmail.trim().toLowerCase(), reference: requestReference(result.requestId) };
+    throw redirect('/aanvragen/verzonden', { headers: { 'Set-Cookie': await requestSentHeader(sent) } });
+  }
   if (result.problem === 'unknownRegion') return data(submission.reply({ fieldErrors: { regionId: ['request:errors.regionUnknown'] } }), { status: 400 });
   if (result.problem === 'unknownType') return data(submission.reply({ fieldErrors: { supportTypeId: ['request:errors.typeUnknown'] } }), { status: 400 });
   if (result.problem === 'rateLimited') return data(submission.reply({ formErrors: ['request:errors.rateLimited'] }), { status: 429 });

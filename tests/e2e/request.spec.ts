@@ -58,6 +58,10 @@ async function requestFlow(browser: Browser, { javaScriptEnabled, ip, email }: {
   await page.getByLabel('Uw e-mailadres').fill(email);
   await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bedankt voor uw aanvraag');
+  // The address the link went to and the reference, from a short-lived cookie (nothing in the URL).
+  await expect(page.getByText(email, { exact: true })).toBeVisible();
+  await expect(page.getByText(/^A-\d{6}$/)).toBeVisible();
+  expect(new URL(page.url()).search).toBe('');
   await checkA11y(page);
 
   // The confirmation e-mail in the outbox carries the private link.

@@ -87,6 +87,8 @@ export const request: Translation<typeof nl> = {
     text: 'We have received your request. You will shortly receive an e-mail with a personal link to follow it. Keep that e-mail safe: anyone with the link can see the request.',
     next: 'The support team looks at your request and will contact you. No e-mail? Please check your spam folder too.',
     another: 'Make another request',
+    address: 'The link was sent to',
+    reference: 'Reference number (mention it when you call or e-mail the team)',
   },
   status: {
     title: 'Your request',

@@ -85,6 +85,8 @@ export const request = {
     text: 'We hebben uw aanvraag ontvangen. U krijgt zo een e-mail met een persoonlijke link waarmee u de aanvraag volgt. Bewaar die e-mail goed: wie de link heeft, kan de aanvraag zien.',
     next: 'Het ondersteuningsteam bekijkt uw aanvraag en neemt contact met u op. Ziet u geen e-mail? Kijk dan ook in uw map met ongewenste e-mail.',
     another: 'Nog een aanvraag doen',
+    address: 'De link is gestuurd naar',
+    reference: 'Referentienummer (noem het als u het team belt of mailt)',
   },
   status: {
     title: 'Uw aanvraag',
